@@ -171,10 +171,10 @@ func fixed(m []complex128) func([]float64) []complex128 {
 
 // rotation returns exp(-iθG) for a G with G² = I/4 (a Pauli string over 2):
 // cos(θ/2)·I − 2i·sin(θ/2)·G.
-func rotation(pauli []complex128) func(p []float64) []complex128 {
+func rotation(g []complex128) func(p []float64) []complex128 {
 	return func(p []float64) []complex128 {
 		c, s := math.Cos(p[0]/2), math.Sin(p[0]/2)
-		m := scaleMat(pauli, complex(0, -s))
+		m := scaleMat(g, complex(0, -2*s))
 		dim := isqrt(len(m))
 		for i := 0; i < dim; i++ {
 			m[i*dim+i] += complex(c, 0)

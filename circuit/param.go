@@ -73,6 +73,8 @@ func (p Param) normalize() Param {
 		p.Terms = nil
 		return p
 	}
+	// Sort a copy: p.Terms may share its array with the caller's Param.
+	p.Terms = append([]SymbolTerm(nil), p.Terms...)
 	sort.SliceStable(p.Terms, func(a, b int) bool {
 		ta, tb := p.Terms[a], p.Terms[b]
 		if ta.Kind != tb.Kind {
