@@ -129,9 +129,13 @@ func (c *Circuit) fail(err error) *Circuit {
 	return c
 }
 
-// AddQReg appends a quantum register of the given size and returns it.
+// AddQReg appends a quantum register of the given size and returns it. On a
+// circuit that already failed it does nothing.
 func (c *Circuit) AddQReg(name string, size int) Register {
 	r := Register{Name: name, Start: c.NumQubits, Size: size}
+	if c.err != nil {
+		return r
+	}
 	if size <= 0 {
 		c.fail(fmt.Errorf("circuit: register %s: size %d must be positive", name, size))
 		return r
@@ -141,9 +145,13 @@ func (c *Circuit) AddQReg(name string, size int) Register {
 	return r
 }
 
-// AddCReg appends a classical register of the given size and returns it.
+// AddCReg appends a classical register of the given size and returns it. On a
+// circuit that already failed it does nothing.
 func (c *Circuit) AddCReg(name string, size int) Register {
 	r := Register{Name: name, Start: c.NumClbits, Size: size}
+	if c.err != nil {
+		return r
+	}
 	if size <= 0 {
 		c.fail(fmt.Errorf("circuit: register %s: size %d must be positive", name, size))
 		return r
@@ -357,6 +365,9 @@ func (c *Circuit) Copy() *Circuit {
 	for i, op := range c.Ops {
 		op.Qubits = append([]int(nil), op.Qubits...)
 		op.Params = append([]Param(nil), op.Params...)
+		for j := range op.Params {
+			op.Params[j].Terms = append([]SymbolTerm(nil), op.Params[j].Terms...)
+		}
 		op.Unitary = append([]complex128(nil), op.Unitary...)
 		if op.Cond != nil {
 			cond := *op.Cond

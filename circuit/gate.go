@@ -148,16 +148,16 @@ func register(g *GateSpec) {
 
 // Matrices written out as their textbook definitions.
 var (
-	matI  = []complex128{1, 0, 0, 1}
-	matX  = []complex128{0, 1, 1, 0}
-	matY  = []complex128{0, -1i, 1i, 0}
-	matZ  = []complex128{1, 0, 0, -1}
-	matH  = []complex128{1 / math.Sqrt2, 1 / math.Sqrt2, 1 / math.Sqrt2, -1 / math.Sqrt2}
-	matS  = []complex128{1, 0, 0, 1i}
-	matSd = []complex128{1, 0, 0, -1i}
-	matT  = []complex128{1, 0, 0, cmplx.Exp(1i * math.Pi / 4)}
-	matTd = []complex128{1, 0, 0, cmplx.Exp(-1i * math.Pi / 4)}
-	matSX = []complex128{(1 + 1i) / 2, (1 - 1i) / 2, (1 - 1i) / 2, (1 + 1i) / 2}
+	matI   = []complex128{1, 0, 0, 1}
+	matX   = []complex128{0, 1, 1, 0}
+	matY   = []complex128{0, -1i, 1i, 0}
+	matZ   = []complex128{1, 0, 0, -1}
+	matH   = []complex128{1 / math.Sqrt2, 1 / math.Sqrt2, 1 / math.Sqrt2, -1 / math.Sqrt2}
+	matS   = []complex128{1, 0, 0, 1i}
+	matSd  = []complex128{1, 0, 0, -1i}
+	matT   = []complex128{1, 0, 0, cmplx.Exp(1i * math.Pi / 4)}
+	matTd  = []complex128{1, 0, 0, cmplx.Exp(-1i * math.Pi / 4)}
+	matSX  = []complex128{(1 + 1i) / 2, (1 - 1i) / 2, (1 - 1i) / 2, (1 + 1i) / 2}
 	matSXd = []complex128{(1 - 1i) / 2, (1 + 1i) / 2, (1 + 1i) / 2, (1 - 1i) / 2}
 	// matSwap exchanges |01⟩ and |10⟩.
 	matSwap = []complex128{1, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 1}

@@ -2,6 +2,7 @@ package circuit
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -188,6 +189,7 @@ func (p *obsParser) parse() (Observable, error) {
 func (p *obsParser) term() (PauliTerm, error) {
 	t := PauliTerm{Coef: 1}
 	factors := 0
+	seen := map[int]bool{}
 	for {
 		p.skipSpace()
 		if p.pos == len(p.src) || p.src[p.pos] == '+' || p.src[p.pos] == '-' {
@@ -204,6 +206,7 @@ func (p *obsParser) term() (PauliTerm, error) {
 			return t, p.errorf("expected a factor after '*'")
 		}
 		ch := rune(p.src[p.pos])
+		start := p.pos
 		switch {
 		case unicode.IsDigit(ch) || ch == '.':
 			v, err := p.number()
@@ -211,10 +214,21 @@ func (p *obsParser) term() (PauliTerm, error) {
 				return t, err
 			}
 			t.Coef *= v
+			if math.IsInf(t.Coef, 0) {
+				p.pos = start
+				return t, p.errorf("coefficient overflows")
+			}
 		case strings.ContainsRune("IXYZ", ch):
 			ops, err := p.pauli()
 			if err != nil {
 				return t, err
+			}
+			for _, op := range ops {
+				if seen[op.Qubit] {
+					p.pos = start
+					return t, p.errorf("qubit %d appears twice in one term", op.Qubit)
+				}
+				seen[op.Qubit] = true
 			}
 			t.Ops = append(t.Ops, ops...)
 		default:
@@ -243,10 +257,11 @@ func (p *obsParser) number() (float64, error) {
 		}
 		break
 	}
-	v, err := strconv.ParseFloat(p.src[start:p.pos], 64)
+	text := p.src[start:p.pos]
+	v, err := strconv.ParseFloat(text, 64)
 	if err != nil {
 		p.pos = start
-		return 0, p.errorf("bad number %q", p.src[start:p.pos])
+		return 0, p.errorf("bad number %q", text)
 	}
 	return v, nil
 }
@@ -267,10 +282,11 @@ func (p *obsParser) pauli() ([]PauliOp, error) {
 			p.pos = start
 			return nil, p.errorf("indexed factor needs one letter, got %q", p.src[start:digits])
 		}
-		q, err := strconv.Atoi(p.src[digits:p.pos])
+		text := p.src[digits:p.pos]
+		q, err := strconv.Atoi(text)
 		if err != nil || q > 1<<24 {
 			p.pos = digits
-			return nil, p.errorf("bad qubit index %q", p.src[digits:p.pos])
+			return nil, p.errorf("bad qubit index %q", text)
 		}
 		if letters == "I" {
 			return nil, nil

@@ -1,0 +1,64 @@
+package circuit_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/qmlgo/qml/circuit"
+)
+
+// A Bell-pair program with a user gate, read and written back.
+func ExampleReadQASM() {
+	src := `OPENQASM 2.0;
+include "qelib1.inc";
+gate bell a, b { h a; cx a, b; }
+qreg q[2];
+creg c[2];
+bell q[0], q[1];
+rz(pi/4) q;          // applied to each qubit of q
+measure q -> c;
+`
+	c, err := circuit.ReadQASM(strings.NewReader(src), "bell.qasm")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.NumQubits, "qubits,", len(c.Ops), "ops")
+	if err := circuit.WriteQASM(os.Stdout, c); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// 2 qubits, 6 ops
+	// OPENQASM 2.0;
+	// include "qelib1.inc";
+	// qreg q[2];
+	// creg c[2];
+	// h q[0];
+	// cx q[0],q[1];
+	// rz(0.7853981633974483) q[0];
+	// rz(0.7853981633974483) q[1];
+	// measure q[0] -> c[0];
+	// measure q[1] -> c[1];
+}
+
+// Errors name the file, line and column.
+func ExampleParseQASM_error() {
+	_, err := circuit.ParseQASM("include \"qelib1.inc\";\nqreg q[3];\ncx q[0], q[3];\n", "adder.qasm")
+	fmt.Println(err)
+	// Output:
+	// adder.qasm:3:12: qubit index 3 out of range for register q[3]
+}
+
+func ExampleParseParam() {
+	p, err := circuit.ParseParam("pi*x[0]/2 + sin(pi/6)*θ[1]")
+	fmt.Println(p, err)
+	fmt.Println(p.Value(circuit.Binding{Weights: []float64{0, 4}, Inputs: []float64{1}}))
+
+	_, err = circuit.ParseParam("x[0]*x[1]")
+	fmt.Println(err)
+	// Output:
+	// 0.49999999999999994*θ[1] + 1.5707963267948966*x[0] <nil>
+	// 3.5707963267948966
+	// 1:5: a product of two expressions with symbols is not affine (an angle must be a constant plus a weighted sum of the symbols θ[i] and x[j])
+}
