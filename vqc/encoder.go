@@ -25,8 +25,15 @@ type Encoder interface {
 }
 
 // AngleEncoder puts feature j on qubit j as a rotation R(Scale·x_j)
-// (Stoudenmire & Schwab's and Schuld's "angle encoding"). With Rotation "rz"
-// each qubit first gets a Hadamard, since rz alone only changes phases of |0⟩.
+// (Schuld & Petruccione's "angle encoding"). With Rotation "rz" each qubit
+// first gets a Hadamard, since rz alone only changes phases of |0⟩.
+//
+// More features than qubits wrap around ("dense" angle encoding, as in the
+// single-qubit classifier of Pérez-Salinas et al.): feature j acts on qubit
+// j mod n, the first pass with Rotation, the second with rz (the azimuth
+// after a polar rotation, so two features reach the whole Bloch sphere) and
+// the third with the remaining axis; rz first is followed by rx, then ry. At
+// most 3n features.
 type AngleEncoder struct {
 	Rotation string  // "rx", "ry" or "rz"
 	Scale    float64 // angle per unit feature; 0 means 1
@@ -39,24 +46,39 @@ func (a AngleEncoder) scale() float64 {
 	return a.Scale
 }
 
+// axes is the rotation of each pass over the qubits.
+func (a AngleEncoder) axes() []string {
+	switch a.Rotation {
+	case "rx":
+		return []string{"rx", "rz", "ry"}
+	case "ry":
+		return []string{"ry", "rz", "rx"}
+	case "rz":
+		return []string{"rz", "rx", "ry"}
+	}
+	return nil
+}
+
 // BlockInputs implements Encoder.
 func (a AngleEncoder) BlockInputs(features, _ int) int { return features }
 
 // AppendBlock implements Encoder.
 func (a AngleEncoder) AppendBlock(c *circuit.Circuit, features, offset int) error {
-	if features > c.NumQubits {
-		return fmt.Errorf("angle encoding of %d features needs %d qubits, have %d", features, features, c.NumQubits)
-	}
-	switch a.Rotation {
-	case "rx", "ry", "rz":
-	default:
+	axes := a.axes()
+	if axes == nil {
 		return fmt.Errorf("angle encoding rotation %q: want rx, ry or rz", a.Rotation)
 	}
+	n := c.NumQubits
+	if features > 3*n {
+		return fmt.Errorf("angle encoding puts at most 3 features on a qubit: %d features need %d qubits, have %d",
+			features, (features+2)/3, n)
+	}
 	for j := 0; j < features; j++ {
-		if a.Rotation == "rz" {
-			c.H(j)
+		q, pass := j%n, j/n
+		if pass == 0 && a.Rotation == "rz" {
+			c.H(q)
 		}
-		c.Gate(a.Rotation, []int{j}, circuit.Input(offset+j).Scale(a.scale()))
+		c.Gate(axes[pass], []int{q}, circuit.Input(offset+j).Scale(a.scale()))
 	}
 	return c.Err()
 }

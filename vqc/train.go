@@ -371,12 +371,15 @@ func (m *Model) Fit(backend Backend, train *dataset.Dataset, opts TrainOptions) 
 	}
 	for epoch := len(hist.Epochs) + 1; epoch <= opts.Epochs; epoch++ {
 		start := time.Now()
-		rng := rand.New(rand.NewPCG(opts.Seed, uint64(epoch)))
-		order := rng.Perm(n)
-		batches := (n + bs - 1) / bs
+		// A generator per epoch, so a resumed run deals the same batches.
+		batcher, err := dataset.NewBatcher(n, bs, false, rand.New(rand.NewPCG(opts.Seed, uint64(epoch))))
+		if err != nil {
+			return hist, err
+		}
+		epochBatches := batcher.Epoch()
+		batches := len(epochBatches)
 		var sumLoss, sumAcc float64
-		for b := 0; b < batches; b++ {
-			idx := order[b*bs : min((b+1)*bs, n)]
+		for b, idx := range epochBatches {
 			var loss, acc float64
 			var grad []float64
 			var err error
