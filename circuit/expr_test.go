@@ -112,6 +112,11 @@ func TestParseParamErrors(t *testing.T) {
 		{strings.Repeat("(", 1500) + "1" + strings.Repeat(")", 1500), "nested too deeply"},
 		{strings.Repeat("-", 1500) + "1", "nested too deeply"},
 		{"1" + strings.Repeat("*1", 1500), "expression too long"},
+		// Hostile depths stop at the bound instead of exhausting the stack.
+		{strings.Repeat("(", 1_000_000), "nested too deeply"},
+		{strings.Repeat("-(", 1_000_000), "nested too deeply"},
+		{strings.Repeat("2^", 1_000_000) + "2", "nested too deeply"},
+		{strings.Repeat("sin(", 1_000_000), "nested too deeply"},
 	} {
 		_, err := ParseParam(tc.in)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

@@ -62,3 +62,11 @@ func ExampleParseParam() {
 	// 3.5707963267948966
 	// 1:5: a product of two expressions with symbols is not affine (an angle must be a constant plus a weighted sum of the symbols θ[i] and x[j])
 }
+
+// Symbolic angles have no OpenQASM 2.0 spelling: bind them first.
+func ExampleWriteQASM() {
+	c := circuit.New(1).RY(0, circuit.Input(0).Scale(2))
+	fmt.Println(circuit.WriteQASM(os.Stdout, c))
+	// Output:
+	// circuit: WriteQASM: op 0 (ry): angle 0 is symbolic (2*x[0]): OpenQASM 2.0 has no symbols, bind the weights and inputs first
+}
