@@ -1,0 +1,46 @@
+package statevector
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/qmlgo/qml/circuit"
+)
+
+// Simulator evaluates circuits on state vectors for training loops, the
+// Backend seam of the design: it runs a bound circuit and returns
+// expectation values. It keeps finished states in a pool and reuses their
+// memory on the next call with the same number of qubits. A Simulator is
+// safe for concurrent use by many goroutines (each call takes its own state
+// from the pool). The zero value is ready to use; do not copy a Simulator
+// after first use.
+type Simulator struct {
+	pool sync.Pool
+}
+
+// Expectations runs c from |0…0⟩ with its symbols bound by b and returns
+// ⟨ψ|O_k|ψ⟩ for every observable. c must be unitary: no measurement, reset
+// or condition.
+func (sim *Simulator) Expectations(c *circuit.Circuit, b circuit.Binding, obs []circuit.Observable) ([]float64, error) {
+	if c == nil {
+		return nil, fmt.Errorf("statevector: nil circuit")
+	}
+	s, err := sim.state(c.NumQubits)
+	if err != nil {
+		return nil, err
+	}
+	defer sim.pool.Put(s)
+	if err := s.Run(c, b); err != nil {
+		return nil, err
+	}
+	return s.Expectations(obs)
+}
+
+// state returns |0…0⟩ on n qubits, reusing a pooled state when one fits.
+func (sim *Simulator) state(n int) (*State, error) {
+	if s, ok := sim.pool.Get().(*State); ok && s.n == n {
+		s.Reset()
+		return s, nil
+	}
+	return New(n)
+}
