@@ -1,0 +1,83 @@
+package linalg
+
+import "math/cmplx"
+
+// Cache blocking for applying reflector sequences: a slab of reflectSlab
+// columns (or a block of reflectRowBlock rows) of the target is swept by
+// every reflector while it is in L2, instead of streaming the whole target
+// through memory once per reflector.
+const (
+	reflectSlab     = 64
+	reflectRowBlock = 32
+)
+
+// reflectors is a product H_0·H_1⋯H_{k−1} of Householder reflectors
+// H_i = I − τ_i·v_i·v_i†, where v_i[0] = 1 and H_i acts on indices
+// off+i … off+i+len(v_i)−1. QR and the left side of the bidiagonal reduction
+// have off = 0; the right side of the bidiagonal reduction and the
+// tridiagonal reduction have off = 1.
+type reflectors struct {
+	off int
+	v   [][]complex128
+	tau []complex128
+}
+
+// conjugates returns conj(v_i) for every reflector, as reflectRight needs.
+func (h *reflectors) conjugates() [][]complex128 {
+	vc := make([][]complex128, len(h.v))
+	for i, v := range h.v {
+		vc[i] = make([]complex128, len(v))
+		for j, x := range v {
+			vc[i][j] = cmplx.Conj(x)
+		}
+	}
+	return vc
+}
+
+// work returns the number of multiply–adds of one application to a single
+// vector, for the parallelism threshold.
+func (h *reflectors) work() int {
+	w := 0
+	for _, v := range h.v {
+		w += 2 * len(v)
+	}
+	return w
+}
+
+// leftMul sets x := H_0⋯H_{k−1}·x. When identityTop is set, x is [I; 0] on
+// entry and off is 0, so H_i need only touch columns ≥ i (the economy of
+// LAPACK's zung2r). Column slabs of x are independent and are shared among
+// goroutines.
+func (h *reflectors) leftMul(x *Matrix, identityTop bool) {
+	p := x.Cols
+	parallelRows(p, p*h.work(), func(c0, c1 int) {
+		work := make([]complex128, reflectSlab)
+		for s0 := c0; s0 < c1; s0 += reflectSlab {
+			s1 := min(s0+reflectSlab, c1)
+			for i := len(h.v) - 1; i >= 0; i-- {
+				lo := s0
+				if identityTop {
+					lo = max(s0, i)
+				}
+				if lo < s1 {
+					reflectLeft(x.Data[(h.off+i)*p+lo:], p, s1-lo, h.v[i], h.tau[i], work)
+				}
+			}
+		}
+	})
+}
+
+// rightMulAdj sets x := x·(H_0⋯H_{k−1})† = x·H_{k−1}†⋯H_0†. Rows of x are
+// independent and are shared among goroutines.
+func (h *reflectors) rightMulAdj(x *Matrix) {
+	n := x.Cols
+	vc := h.conjugates()
+	parallelRows(x.Rows, x.Rows*h.work(), func(r0, r1 int) {
+		for b0 := r0; b0 < r1; b0 += reflectRowBlock {
+			rows := min(reflectRowBlock, r1-b0)
+			for i := len(h.v) - 1; i >= 0; i-- {
+				reflectRight(x.Data[b0*n+h.off+i:], n, rows, h.v[i], vc[i], cmplx.Conj(h.tau[i]))
+			}
+		}
+	})
+}
