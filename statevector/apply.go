@@ -103,7 +103,15 @@ func compileOp(op *circuit.Op, b circuit.Binding, k *kernel, buf []float64) []fl
 	for _, p := range op.Params {
 		buf = append(buf, p.Value(b))
 	}
-	t := g.TargetMatrix(buf)
+	compileTarget(op, g.TargetMatrix(buf), k)
+	return buf
+}
+
+// compileTarget compiles the named gate of op with target matrix t (its own,
+// or its adjoint for the backward sweep), choosing the diagonal,
+// permutation or dense kernel from the gate's spec.
+func compileTarget(op *circuit.Op, t []complex128, k *kernel) {
+	g := op.Gate
 	k.setQubits(op.Qubits, g.Controls)
 	targets := op.Qubits[g.Controls:]
 	small := 1<<len(targets) <= maxNamedDiag
@@ -114,5 +122,4 @@ func compileOp(op *circuit.Op, b circuit.Binding, k *kernel, buf []float64) []fl
 	default:
 		k.setDense(t, targets)
 	}
-	return buf
 }
