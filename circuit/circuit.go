@@ -315,7 +315,7 @@ func (c *Circuit) Compose(other *Circuit) *Circuit {
 		return c.fail(other.err)
 	}
 	for _, op := range other.Ops {
-		if err := c.Append(op); err != nil {
+		if err := c.Append(cloneOp(op)); err != nil {
 			return c.fail(err)
 		}
 	}
@@ -363,17 +363,7 @@ func (c *Circuit) Copy() *Circuit {
 	out.CRegs = append([]Register(nil), c.CRegs...)
 	out.Ops = make([]Op, len(c.Ops))
 	for i, op := range c.Ops {
-		op.Qubits = append([]int(nil), op.Qubits...)
-		op.Params = append([]Param(nil), op.Params...)
-		for j := range op.Params {
-			op.Params[j].Terms = append([]SymbolTerm(nil), op.Params[j].Terms...)
-		}
-		op.Unitary = append([]complex128(nil), op.Unitary...)
-		if op.Cond != nil {
-			cond := *op.Cond
-			op.Cond = &cond
-		}
-		out.Ops[i] = op
+		out.Ops[i] = cloneOp(op)
 	}
 	return &out
 }
@@ -416,4 +406,22 @@ func (c *Circuit) Inverse() (*Circuit, error) {
 		out.Ops = append(out.Ops, inv)
 	}
 	return out, nil
+}
+
+// cloneOp returns a copy of op that shares no memory with it.
+func cloneOp(op Op) Op {
+	op.Qubits = append([]int(nil), op.Qubits...)
+	if op.Params != nil {
+		params := make([]Param, len(op.Params))
+		for k, p := range op.Params {
+			params[k] = Param{Const: p.Const, Terms: append([]SymbolTerm(nil), p.Terms...)}
+		}
+		op.Params = params
+	}
+	op.Unitary = append([]complex128(nil), op.Unitary...)
+	if op.Cond != nil {
+		cond := *op.Cond
+		op.Cond = &cond
+	}
+	return op
 }

@@ -145,44 +145,35 @@ func (p *obsParser) skipSpace() {
 
 func (p *obsParser) parse() (Observable, error) {
 	var o Observable
-	sign := 1.0
 	p.skipSpace()
 	if p.pos == len(p.src) {
 		return o, p.errorf("empty observable")
 	}
+	sign := 1.0
+	if p.src[p.pos] == '+' || p.src[p.pos] == '-' { // a leading sign
+		if p.src[p.pos] == '-' {
+			sign = -1
+		}
+		p.pos++
+	}
 	for {
 		p.skipSpace()
-		if p.pos < len(p.src) && (p.src[p.pos] == '+' || p.src[p.pos] == '-') {
-			if p.src[p.pos] == '-' {
-				sign = -sign
-			}
-			p.pos++
-			p.skipSpace()
-		}
 		t, err := p.term()
 		if err != nil {
 			return o, err
 		}
 		t.Coef *= sign
 		o.Terms = append(o.Terms, t)
-		p.skipSpace()
 		if p.pos == len(p.src) {
-			break
+			return o, nil
 		}
-		switch p.src[p.pos] {
-		case '+':
-			sign = 1
-		case '-':
+		// term stops only at the end or at a sign.
+		sign = 1
+		if p.src[p.pos] == '-' {
 			sign = -1
-		default:
-			return o, p.errorf("expected '+', '-' or the end, found %q", p.src[p.pos])
 		}
 		p.pos++
 	}
-	if err := o.Validate(1 << 30); err != nil {
-		return o, fmt.Errorf("observable %q: %w", p.src, err)
-	}
-	return o, nil
 }
 
 // term reads one product of numbers and Pauli factors.

@@ -84,7 +84,7 @@ func TestParseObservableErrors(t *testing.T) {
 		{"1e5e5*Z0", "column 1: bad number \"1e5e5\""},
 		{"1e400", "column 1: bad number"},
 		{"1e300*1e300*Z0", "column 7: coefficient overflows"},
-		{"2*Z0 - - - Z1", "column 10: expected a number or a Pauli factor"},
+		{"2*Z0 - - - Z1", "column 8: expected a number or a Pauli factor"},
 	} {
 		_, err := circuit.ParseObservable(tc.in)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
