@@ -70,3 +70,24 @@ func ExampleWriteQASM() {
 	// Output:
 	// circuit: WriteQASM: op 0 (ry): angle 0 is symbolic (2*x[0]): OpenQASM 2.0 has no symbols, bind the weights and inputs first
 }
+
+// A variational layer with symbolic angles, which plain OpenQASM 2.0 refuses.
+func ExampleParseSymbolicQASM() {
+	src := `OPENQASM 2.0;
+include "qelib1.inc";
+qreg q[2];
+ry(2*x[0] + θ[1] - pi/2) q[0];
+cx q[0], q[1];
+`
+	if _, err := circuit.ParseQASM(src, "layer.qasm"); err != nil {
+		fmt.Println("plain:", err)
+	}
+	c, err := circuit.ParseSymbolicQASM(src, "layer.qasm")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(c.Ops[0].Params[0], c.NumWeights(), c.NumInputs())
+	// Output:
+	// plain: layer.qasm:4:6: unknown identifier "x": expected a number, pi, or a function such as sin
+	// θ[1] + 2*x[0] - 1.5707963267948966 2 1
+}

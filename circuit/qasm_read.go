@@ -76,6 +76,21 @@ func ParseQASM(src, filename string) (*Circuit, error) {
 	return r.c, nil
 }
 
+// ParseSymbolicQASM reads an OpenQASM 2.0 program like ParseQASM, with one
+// extension for variational layers: the angles of top-level gate
+// applications may name the trainable weights θ[i] (also theta[i] or w[i])
+// and the data inputs x[j], in affine expressions as ParseParam reads them
+// (`ry(2*x[0] + θ[3] - pi/2) q[1];`). Such a circuit is not plain
+// OpenQASM 2.0, and WriteQASM refuses its symbolic angles.
+func ParseSymbolicQASM(src, filename string) (*Circuit, error) {
+	r := newQASMReader(filename)
+	r.topLevel = symbol
+	if err := r.parse(src); err != nil {
+		return nil, err
+	}
+	return r.c, nil
+}
+
 // regDecl is a declared register and where.
 type regDecl struct {
 	reg     Register
@@ -91,10 +106,13 @@ type qasmReader struct {
 	gates    map[string]*gateDef
 	regs     map[string]regDecl
 	included bool
+	// topLevel resolves identifiers in the angles of top-level statements:
+	// constantsOnly in OpenQASM 2.0, symbol in ParseSymbolicQASM.
+	topLevel resolver
 }
 
 func newQASMReader(file string) *qasmReader {
-	r := &qasmReader{file: file, c: &Circuit{}, gates: map[string]*gateDef{}, regs: map[string]regDecl{}}
+	r := &qasmReader{file: file, c: &Circuit{}, gates: map[string]*gateDef{}, regs: map[string]regDecl{}, topLevel: constantsOnly}
 	for name, g := range map[string]string{"U": "u3", "CX": "cx"} {
 		spec, _ := Lookup(g)
 		d := specDef(spec, builtinOrigin)

@@ -192,7 +192,7 @@ func (r *qasmReader) apply(cond *Condition) error {
 	}
 	params := make([]Param, len(exprs))
 	for i, e := range exprs {
-		if params[i], err = e.eval(constantsOnly); err != nil {
+		if params[i], err = e.eval(r.topLevel); err != nil {
 			return r.located(err)
 		}
 	}

@@ -244,11 +244,6 @@ func TestCircuitAnsatz(t *testing.T) {
 		if err == nil {
 			r, err = Build(s)
 		}
-		if err != nil && strings.Contains(err.Error(), `unknown identifier "theta"`) {
-			// vqc's circuit ansatz is read with circuit.ParseQASM, which does
-			// not yet resolve the weight symbols θ[i], theta[i], w[i] and x[j].
-			t.Skip("circuit.ParseQASM does not read weight symbols yet:", err)
-		}
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -100,7 +100,7 @@ func (a *Ansatz) layerQASM(s *Spec, qubits int) (string, *Error) {
 	default:
 		return "", nil
 	}
-	c, err := circuit.ParseQASM(src, s.Path(a.QASM))
+	c, err := circuit.ParseSymbolicQASM(src, s.Path(a.QASM))
 	if err != nil {
 		return "", s.Errorf(field, "%v", err)
 	}

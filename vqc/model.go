@@ -168,7 +168,7 @@ func newAnsatz(cfg AnsatzConfig) (Ansatz, error) {
 		if cfg.QASM == "" {
 			return nil, fmt.Errorf("ansatz kind circuit needs its qasm text")
 		}
-		layer, err := circuit.ParseQASM(cfg.QASM, "ansatz")
+		layer, err := circuit.ParseSymbolicQASM(cfg.QASM, "ansatz")
 		if err != nil {
 			return nil, err
 		}

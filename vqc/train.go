@@ -160,10 +160,12 @@ func WriteFileAtomic(path string, data []byte) error {
 	}
 	tmp := f.Name()
 	_, werr := f.Write(data)
+	// CreateTemp makes the file private; results and models are for sharing.
+	merr := f.Chmod(0o644)
 	cerr := f.Close()
-	if werr != nil || cerr != nil {
+	if werr != nil || merr != nil || cerr != nil {
 		os.Remove(tmp)
-		return errors.Join(werr, cerr)
+		return errors.Join(werr, merr, cerr)
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
