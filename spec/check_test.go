@@ -255,3 +255,61 @@ func TestCircuitAnsatz(t *testing.T) {
 		t.Errorf("circuit weights %v, want 4 from both", weights)
 	}
 }
+
+// TestWarmStart starts a model from a saved one, and refuses a saved model
+// of another configuration with the field's line.
+func TestWarmStart(t *testing.T) {
+	dir := t.TempDir()
+	first := filepath.Join(dir, "first.yaml")
+	if err := os.WriteFile(first, []byte(base), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Load(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Trainer.Fit(FitOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	saved := filepath.Join(dir, "model.json")
+	if err := r.Trainer.Save(saved); err != nil {
+		t.Fatal(err)
+	}
+	trained := r.Trainer.(*vqcTrainer).model.Params
+
+	for _, tc := range []struct {
+		doc, wantErr string
+	}{
+		{edit(t, "  epochs: 2\n", "  epochs: 2\n  warm_start: model.json\n"), ""},
+		{edit(t, "  layers: 2\n", "  layers: 3\n") + "  warm_start: model.json\n", "s.yaml:17: train.warm_start:"},
+	} {
+		path := filepath.Join(dir, "s.yaml")
+		if err := os.WriteFile(path, []byte(tc.doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, err := Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := Build(s)
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("error %v, want one containing %q", err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := r.Trainer.(*vqcTrainer).model.Params
+		for i := range trained {
+			if got[i] != trained[i] {
+				t.Fatalf("param %d: %g, saved %g", i, got[i], trained[i])
+			}
+		}
+	}
+}

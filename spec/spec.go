@@ -127,6 +127,10 @@ type Train struct {
 	// Workers evaluates the samples of a batch on that many goroutines; 0
 	// means one per CPU.
 	Workers int `json:"workers,omitempty"`
+	// WarmStart names a model.json (relative to the spec) whose parameters
+	// start the training instead of the seeded initialisation; its model
+	// must have the same configuration.
+	WarmStart string `json:"warm_start,omitempty"`
 }
 
 // Parse reads a spec from YAML text. file names the source in errors and

@@ -1,6 +1,9 @@
 package spec
 
 import (
+	"bytes"
+	"encoding/json"
+	"fmt"
 	"math"
 
 	"github.com/qmlgo/qml/circuit"
@@ -34,11 +37,32 @@ func (m *VQC) build(r *Run) (Trainer, error) {
 	if err != nil {
 		return nil, s.Errorf("model", "%v", err)
 	}
+	if s.Train.WarmStart != "" {
+		if err := warmStart(model, s.Path(s.Train.WarmStart)); err != nil {
+			return nil, s.Errorf("train.warm_start", "%v", err)
+		}
+	}
 	be, ok := NewBackend(s.Backend)
 	if !ok {
 		return nil, s.Errorf("backend", "unknown backend %q", s.Backend)
 	}
 	return &vqcTrainer{run: r, model: model, backend: be}, nil
+}
+
+// warmStart copies the parameters of the saved model at path into m, after
+// checking that both models have the same configuration.
+func warmStart(m *vqc.Model, path string) error {
+	saved, _, err := vqc.Load(path)
+	if err != nil {
+		return err
+	}
+	want, _ := json.Marshal(m.Config)
+	got, _ := json.Marshal(saved.Config)
+	if !bytes.Equal(want, got) {
+		return fmt.Errorf("%s has model %s, the spec builds %s", path, got, want)
+	}
+	copy(m.Params, saved.Params)
+	return nil
 }
 
 func (t *vqcTrainer) NumParams() int { return t.model.NumParams() }
