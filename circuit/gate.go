@@ -42,8 +42,10 @@ type GateSpec struct {
 	// Shift holds the parameter-shift rule for each angle.
 	Shift []ShiftRule
 
-	target      func(p []float64) []complex128
-	targetDeriv func(p []float64, k int) []complex128
+	// target writes the target matrix at angles p into dst (4^t entries);
+	// targetDeriv writes its derivative in angle k.
+	target      func(dst []complex128, p []float64)
+	targetDeriv func(dst []complex128, p []float64, k int)
 	generator   []complex128 // target-level G with U(θ) = exp(-iθG), single-angle gates only
 	inverse     func(p []Param) (string, []Param)
 }
@@ -53,25 +55,66 @@ func (g *GateSpec) TargetQubits() int { return g.Qubits - g.Controls }
 
 // TargetMatrix returns the 2^t × 2^t row-major matrix applied to the target
 // qubits when every control is 1. p must hold g.Params angles.
-func (g *GateSpec) TargetMatrix(p []float64) []complex128 { return g.target(p) }
+func (g *GateSpec) TargetMatrix(p []float64) []complex128 {
+	return g.TargetMatrixTo(nil, p)
+}
+
+// TargetMatrixTo is TargetMatrix writing into dst's memory when it has room
+// for the 4^t entries (so simulators compile gates without allocating); it
+// returns the matrix.
+func (g *GateSpec) TargetMatrixTo(dst []complex128, p []float64) []complex128 {
+	dst = sized(dst, 1<<(2*g.TargetQubits()))
+	g.target(dst, p)
+	return dst
+}
+
+// TargetDerivativeTo writes ∂/∂p[k] of the target matrix into dst's memory
+// when it has room, and returns it. The derivative of the full matrix is this
+// block where every control is 1 and zero elsewhere.
+func (g *GateSpec) TargetDerivativeTo(dst []complex128, p []float64, k int) []complex128 {
+	dim := 1 << g.TargetQubits()
+	dst = sized(dst, dim*dim)
+	if g.targetDeriv != nil {
+		g.targetDeriv(dst, p, k)
+		return dst
+	}
+	// U = exp(−iθG) ⇒ ∂U/∂θ = −iG·U, formed column by column in dst
+	// (generators act on at most 2 qubits).
+	g.target(dst, p)
+	var col [4]complex128
+	for c := 0; c < dim; c++ {
+		for r := 0; r < dim; r++ {
+			var v complex128
+			for m := 0; m < dim; m++ {
+				v += g.generator[r*dim+m] * dst[m*dim+c]
+			}
+			col[r] = -1i * v
+		}
+		for r := 0; r < dim; r++ {
+			dst[r*dim+c] = col[r]
+		}
+	}
+	return dst
+}
+
+// sized returns dst resliced to n entries, or a new slice when it is too short.
+func sized(dst []complex128, n int) []complex128 {
+	if cap(dst) < n {
+		return make([]complex128, n)
+	}
+	return dst[:n]
+}
 
 // Matrix returns the full 2^Qubits × 2^Qubits row-major matrix of g at angles
 // p, in the local order described in the package comment.
 func (g *GateSpec) Matrix(p []float64) []complex128 {
-	return embedControlled(g.target(p), g.Controls, g.TargetQubits(), true)
+	return embedControlled(g.TargetMatrix(p), g.Controls, g.TargetQubits(), true)
 }
 
 // Derivative returns ∂U/∂p[k], the full-matrix derivative of g with respect
 // to its k-th angle.
 func (g *GateSpec) Derivative(p []float64, k int) []complex128 {
-	var d []complex128
-	if g.targetDeriv != nil {
-		d = g.targetDeriv(p, k)
-	} else {
-		// U = exp(-iθG) ⇒ ∂U/∂θ = -iG·U.
-		d = matMul(scaleMat(g.generator, -1i), g.target(p))
-	}
-	return embedControlled(d, g.Controls, g.TargetQubits(), false)
+	return embedControlled(g.TargetDerivativeTo(nil, p, k), g.Controls, g.TargetQubits(), false)
 }
 
 // Generator returns the Hermitian G with U(θ) = exp(-iθG) for gates of one
@@ -165,59 +208,79 @@ var (
 	matISwap = []complex128{1, 0, 0, 0, 0, 0, 1i, 0, 0, 1i, 0, 0, 0, 0, 0, 1}
 )
 
-func fixed(m []complex128) func([]float64) []complex128 {
-	return func([]float64) []complex128 { return append([]complex128(nil), m...) }
+func fixed(m []complex128) func([]complex128, []float64) {
+	return func(dst []complex128, _ []float64) { copy(dst, m) }
 }
 
 // rotation returns exp(-iθG) for a G with G² = I/4 (a Pauli string over 2):
 // cos(θ/2)·I − 2i·sin(θ/2)·G.
-func rotation(g []complex128) func(p []float64) []complex128 {
-	return func(p []float64) []complex128 {
+func rotation(g []complex128) func([]complex128, []float64) {
+	dim := isqrt(len(g))
+	return func(dst []complex128, p []float64) {
 		c, s := math.Cos(p[0]/2), math.Sin(p[0]/2)
-		m := scaleMat(g, complex(0, -2*s))
-		dim := isqrt(len(m))
-		for i := 0; i < dim; i++ {
-			m[i*dim+i] += complex(c, 0)
+		for i, v := range g {
+			dst[i] = complex(0, -2*s) * v
 		}
-		return m
+		for i := 0; i < dim; i++ {
+			dst[i*dim+i] += complex(c, 0)
+		}
 	}
 }
 
-func phase(p []float64) []complex128 { return []complex128{1, 0, 0, cmplx.Exp(complex(0, p[0]))} }
+func phase(dst []complex128, p []float64) {
+	dst[0], dst[1], dst[2], dst[3] = 1, 0, 0, cmplx.Exp(complex(0, p[0]))
+}
 
 // u3 is U(θ, φ, λ) = P(φ)·RY(θ)·P(λ) =
 // [[cos θ/2, −e^{iλ} sin θ/2], [e^{iφ} sin θ/2, e^{i(φ+λ)} cos θ/2]]
 // (OpenQASM 2.0 paper, eq. 2, with the phase convention of qelib1's u3).
-func u3(p []float64) []complex128 {
+func u3(dst []complex128, p []float64) {
 	c, s := complex(math.Cos(p[0]/2), 0), complex(math.Sin(p[0]/2), 0)
 	ephi, elam := cmplx.Exp(complex(0, p[1])), cmplx.Exp(complex(0, p[2]))
-	return []complex128{c, -elam * s, ephi * s, ephi * elam * c}
+	dst[0], dst[1], dst[2], dst[3] = c, -elam*s, ephi*s, ephi*elam*c
 }
 
-func u3Deriv(p []float64, k int) []complex128 {
+func u3Deriv(dst []complex128, p []float64, k int) {
 	c, s := complex(math.Cos(p[0]/2), 0), complex(math.Sin(p[0]/2), 0)
 	ephi, elam := cmplx.Exp(complex(0, p[1])), cmplx.Exp(complex(0, p[2]))
 	switch k {
 	case 0:
-		return []complex128{-s / 2, -elam * c / 2, ephi * c / 2, -ephi * elam * s / 2}
+		dst[0], dst[1], dst[2], dst[3] = -s/2, -elam*c/2, ephi*c/2, -ephi*elam*s/2
 	case 1:
-		return []complex128{0, 0, 1i * ephi * s, 1i * ephi * elam * c}
+		dst[0], dst[1], dst[2], dst[3] = 0, 0, 1i*ephi*s, 1i*ephi*elam*c
 	default:
-		return []complex128{0, -1i * elam * s, 0, 1i * ephi * elam * c}
+		dst[0], dst[1], dst[2], dst[3] = 0, -1i*elam*s, 0, 1i*ephi*elam*c
 	}
+}
+
+// u2(φ, λ) = U(π/2, φ, λ).
+func u2(dst []complex128, p []float64) { u3(dst, []float64{math.Pi / 2, p[0], p[1]}) }
+
+func u2Deriv(dst []complex128, p []float64, k int) {
+	u3Deriv(dst, []float64{math.Pi / 2, p[0], p[1]}, k+1)
 }
 
 // cuTarget is e^{iγ}·U(θ, φ, λ), the target of the four-angle cu gate.
-func cuTarget(p []float64) []complex128 {
-	return scaleMat(u3(p[:3]), cmplx.Exp(complex(0, p[3])))
+func cuTarget(dst []complex128, p []float64) {
+	u3(dst, p[:3])
+	scaleInPlace(dst, cmplx.Exp(complex(0, p[3])))
 }
 
-func cuTargetDeriv(p []float64, k int) []complex128 {
+func cuTargetDeriv(dst []complex128, p []float64, k int) {
 	g := cmplx.Exp(complex(0, p[3]))
 	if k == 3 {
-		return scaleMat(u3(p[:3]), 1i*g)
+		u3(dst, p[:3])
+		scaleInPlace(dst, 1i*g)
+		return
 	}
-	return scaleMat(u3Deriv(p[:3], k), g)
+	u3Deriv(dst, p[:3], k)
+	scaleInPlace(dst, g)
+}
+
+func scaleInPlace(m []complex128, a complex128) {
+	for i := range m {
+		m[i] *= a
+	}
 }
 
 func neg(p []Param) []Param {
@@ -285,8 +348,7 @@ func init() {
 		{Name: "u1", Qubits: 1, Params: 1, Diagonal: true, Shift: rules(TwoTermShift), target: phase, generator: []complex128{0, 0, 0, -1}, inverse: negatedInverse("u1")},
 		// u2(φ, λ) = U(π/2, φ, λ).
 		{Name: "u2", Qubits: 1, Params: 2, Shift: rules(TwoTermShift, TwoTermShift),
-			target:      func(p []float64) []complex128 { return u3([]float64{math.Pi / 2, p[0], p[1]}) },
-			targetDeriv: func(p []float64, k int) []complex128 { return u3Deriv([]float64{math.Pi / 2, p[0], p[1]}, k+1) },
+			target: u2, targetDeriv: u2Deriv,
 			inverse: func(p []Param) (string, []Param) {
 				return "u3", []Param{Const(-math.Pi / 2), p[1].Scale(-1), p[0].Scale(-1)}
 			}},

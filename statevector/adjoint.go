@@ -92,8 +92,24 @@ func compileAdjoint(op *circuit.Op, b circuit.Binding, k *kernel, buf []float64)
 		return buf
 	}
 	buf = evalAngles(op, b, buf)
-	compileTarget(op, circuit.Dagger(op.Gate.TargetMatrix(buf)), k)
+	k.tbuf = op.Gate.TargetMatrixTo(k.tbuf, buf)
+	daggerInPlace(k.tbuf)
+	compileTarget(op, k.tbuf, k)
 	return buf
+}
+
+// daggerInPlace replaces the square row-major matrix m by its conjugate transpose.
+func daggerInPlace(m []complex128) {
+	d := 1
+	for d*d < len(m) {
+		d++
+	}
+	for r := 0; r < d; r++ {
+		m[r*d+r] = conj(m[r*d+r])
+		for c := r + 1; c < d; c++ {
+			m[r*d+c], m[c*d+r] = conj(m[c*d+r]), conj(m[r*d+c])
+		}
+	}
 }
 
 // evalAngles evaluates the angles of op under b into buf.
@@ -138,6 +154,8 @@ func distribute(op *circuit.Op, grads []float64, gradWeights, gradInputs []float
 type backwardOne struct {
 	k     kernel // positions and control mask
 	grads []float64
+	t, dt [4]complex128   // the target matrix and one derivative
+	u     [4]complex128   // U† on the target
 	d     [][4]complex128 // D_j per angle
 	parts [][4]complex128 // overlaps per goroutine piece
 }
@@ -146,38 +164,37 @@ func (w *backwardOne) run(op *circuit.Op, angles []float64, psi, lam []complex12
 	g := op.Gate
 	w.k.setQubits(op.Qubits, g.Controls)
 	o := 1 << op.Qubits[g.Controls]
-	t := g.TargetMatrix(angles)
-	u := [4]complex128{conj(t[0]), conj(t[2]), conj(t[1]), conj(t[3])} // U† on the target
+	t, dt := w.t[:], w.dt[:] // fields, not locals: a slice handed to a gate's function escapes
+	g.TargetMatrixTo(t, angles)
+	w.u = [4]complex128{conj(t[0]), conj(t[2]), conj(t[1]), conj(t[3])} // U† on the target
+	u := w.u
 	// D_j = ∂U/∂θ_j·U† on the target block (rows and columns with every
 	// control 1; elsewhere the derivative of a controlled gate vanishes).
 	w.d = w.d[:0]
-	cm := 1<<g.Controls - 1
-	c1 := 1<<g.Controls | cm
-	dim := 1 << g.Qubits
 	realD := true
 	for j := range angles {
-		full := g.Derivative(angles, j)
-		d00, d01 := full[cm*dim+cm], full[cm*dim+c1]
-		d10, d11 := full[c1*dim+cm], full[c1*dim+c1]
+		g.TargetDerivativeTo(dt, angles, j)
+		d00, d01, d10, d11 := dt[0], dt[1], dt[2], dt[3]
 		D := [4]complex128{d00*u[0] + d01*u[2], d00*u[1] + d01*u[3], d10*u[0] + d11*u[2], d10*u[1] + d11*u[3]}
 		realD = realD && isReal(D[:])
 		w.d = append(w.d, D)
 	}
-	total := len(psi) >> w.k.npos
-	p := workers(len(psi), total)
-	w.parts = append(w.parts[:0], make([][4]complex128, p)...)
-	var loop func(psi, lam []complex128, u [4]complex128, o, lo, hi int) [4]complex128
+	kind := denseLoop
 	switch {
 	case u[1] == 0 && u[2] == 0:
-		loop = w.diagRange
+		kind = diagLoop
 	case realD && isReal(u[:]) && offDiagonal(w.d):
-		loop = w.realOffRange
+		kind = realOffLoop
 	case realD && isReal(u[:]):
-		loop = w.realRange
-	default:
-		loop = w.denseRange
+		kind = realLoop
 	}
-	parallelFor(p, total, func(piece, lo, hi int) { w.parts[piece] = loop(psi, lam, u, o, lo, hi) })
+	total := len(psi) >> w.k.npos
+	if p := workers(len(psi), total); p > 1 {
+		w.parts = append(w.parts[:0], make([][4]complex128, p)...)
+		parallelFor(p, total, func(piece, lo, hi int) { w.parts[piece] = w.loop(kind, psi, lam, w.u, o, lo, hi) })
+	} else {
+		w.parts = append(w.parts[:0], w.loop(kind, psi, lam, u, o, 0, total))
+	}
 	var S [4]complex128
 	for _, part := range w.parts {
 		for r := range S {
@@ -193,6 +210,28 @@ func (w *backwardOne) run(op *circuit.Op, angles []float64, psi, lam []complex12
 		w.grads = append(w.grads, 2*real(v))
 	}
 	return w.grads
+}
+
+// The fused loops, from the most special to the general one.
+const (
+	diagLoop = iota
+	realOffLoop
+	realLoop
+	denseLoop
+)
+
+// loop runs the fused loop of the given kind over the bases [lo, hi) and
+// returns the overlaps S.
+func (w *backwardOne) loop(kind int, psi, lam []complex128, u [4]complex128, o, lo, hi int) [4]complex128 {
+	switch kind {
+	case diagLoop:
+		return w.diagRange(psi, lam, u, o, lo, hi)
+	case realOffLoop:
+		return w.realOffRange(psi, lam, u, o, lo, hi)
+	case realLoop:
+		return w.realRange(psi, lam, u, o, lo, hi)
+	}
+	return w.denseRange(psi, lam, u, o, lo, hi)
 }
 
 // realOffRange is realRange when every D_j is off-diagonal (ry, cry:

@@ -103,7 +103,8 @@ func compileOp(op *circuit.Op, b circuit.Binding, k *kernel, buf []float64) []fl
 	for _, p := range op.Params {
 		buf = append(buf, p.Value(b))
 	}
-	compileTarget(op, g.TargetMatrix(buf), k)
+	k.tbuf = g.TargetMatrixTo(k.tbuf, buf)
+	compileTarget(op, k.tbuf, k)
 	return buf
 }
 

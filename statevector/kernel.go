@@ -44,6 +44,7 @@ type kernel struct {
 	off2   [maxNamedDiag]int        // perm: second of each pair
 	d      [maxNamedDiag]complex128 // diag: the entries
 	big    []complex128             // denseK: the matrix
+	tbuf   []complex128             // reused memory for the target matrix being compiled
 	offs   []int                    // denseK: offset of each local basis state
 }
 
