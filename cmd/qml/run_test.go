@@ -151,7 +151,7 @@ func TestVersionAndHelp(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "qml ") {
 		t.Errorf("version: %d %q", code, out)
 	}
-	for _, cmd := range []string{"run", "version"} {
+	for _, cmd := range []string{"run", "version", "train", "eval", "predict"} {
 		out, _, code := qml(t, cmd, "--help")
 		if code != 0 || !strings.Contains(out, "Examples:") {
 			t.Errorf("%s --help has no example:\n%s", cmd, out)
