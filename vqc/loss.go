@@ -11,24 +11,36 @@ const (
 	Square       = "square"
 )
 
-// softmaxCrossEntropy returns −log softmax(z)_y and its gradient ∂L/∂z =
-// softmax(z) − onehot(y), computed with the max subtracted for stability.
-func softmaxCrossEntropy(z []float64, y int, grad []float64) float64 {
+// logSumExp returns log Σ_j e^{z_j}, with the maximum taken out so that
+// large outputs neither overflow nor lose the small terms.
+func logSumExp(z []float64) float64 {
 	zmax := math.Inf(-1)
 	for _, v := range z {
 		zmax = math.Max(zmax, v)
 	}
 	sum := 0.0
+	for _, v := range z {
+		sum += math.Exp(v - zmax)
+	}
+	return zmax + math.Log(sum)
+}
+
+// softmax returns e^{z_k} / Σ_j e^{z_j}.
+func softmax(z []float64) []float64 {
+	lse := logSumExp(z)
+	p := make([]float64, len(z))
 	for k, v := range z {
-		grad[k] = math.Exp(v - zmax)
-		sum += grad[k]
+		p[k] = math.Exp(v - lse)
 	}
-	for k := range grad {
-		grad[k] /= sum
-	}
-	loss := -(z[y] - zmax - math.Log(sum))
+	return p
+}
+
+// softmaxCrossEntropy returns −log softmax(z)_y = logsumexp(z) − z_y and
+// writes its gradient ∂L/∂z = softmax(z) − onehot(y) into grad.
+func softmaxCrossEntropy(z []float64, y int, grad []float64) float64 {
+	copy(grad, softmax(z))
 	grad[y]--
-	return loss
+	return logSumExp(z) - z[y]
 }
 
 // sigmoidCrossEntropy is the binary cross-entropy of p = σ(z) against y ∈

@@ -442,18 +442,18 @@ func (m *Model) Predict(be Backend, x []float64) (out []float64, class int, err 
 	return classProbabilities(z)
 }
 
-// classProbabilities turns outputs into probabilities and the argmax.
+// classProbabilities turns outputs into probabilities and the argmax: σ(z)
+// for one output (the probability of class 1), softmax(z) for several.
 func classProbabilities(z []float64) ([]float64, int, error) {
 	if len(z) == 1 {
 		p1 := 1 / (1 + math.Exp(-z[0]))
+		class := 0
 		if z[0] > 0 {
-			return []float64{1 - p1, p1}, 1, nil
+			class = 1
 		}
-		return []float64{1 - p1, p1}, 0, nil
+		return []float64{1 - p1, p1}, class, nil
 	}
-	p := make([]float64, len(z))
-	softmaxCrossEntropy(z, 0, p)
-	p[0]++ // undo the one-hot subtraction: p is softmax(z)
+	p := softmax(z)
 	best := 0
 	for k, v := range p {
 		if v > p[best] {

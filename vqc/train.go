@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/qmlgo/qml/circuit"
@@ -122,9 +123,9 @@ type checkpoint struct {
 
 const checkpointFormat = "qml-vqc-checkpoint/1"
 
-// Resume loads a checkpoint written by Fit into m and opt, and returns the
-// history so far; Fit then continues from the next epoch when given it in
-// TrainOptions via ResumeFrom.
+// Resume loads a checkpoint written by Fit into m and opt and returns the
+// history so far; the next Fit continues from the epoch after the last one
+// saved, with the same batches it would have dealt without the interruption.
 func (m *Model) Resume(path string, opt optim.Optimizer) (*History, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -296,15 +297,10 @@ func (m *Model) Evaluate(be Backend, d *dataset.Dataset, workers int) (loss, acc
 // countingBackend counts circuit executions for History.Evaluations.
 type countingBackend struct {
 	Backend
-	mu sync.Mutex
-	n  int64
+	n atomic.Int64
 }
 
-func (c *countingBackend) add() {
-	c.mu.Lock()
-	c.n++
-	c.mu.Unlock()
-}
+func (c *countingBackend) add() { c.n.Add(1) }
 
 func (c *countingBackend) Expectations(cir *circuit.Circuit, b circuit.Binding, obs []circuit.Observable) ([]float64, error) {
 	c.add()
@@ -362,7 +358,7 @@ func (m *Model) Fit(backend Backend, train *dataset.Dataset, opts TrainOptions) 
 		}
 		m.resume = nil
 	}
-	counter.n = hist.Evaluations
+	counter.n.Store(hist.Evaluations)
 	n := 1
 	if train != nil {
 		n = train.Len()
@@ -428,7 +424,7 @@ func (m *Model) Fit(backend Backend, train *dataset.Dataset, opts TrainOptions) 
 			hist.BestEpoch = epoch
 			copy(best, m.Params)
 		}
-		hist.Evaluations = counter.n
+		hist.Evaluations = counter.n.Load()
 		if opts.Checkpoint != "" {
 			if err := m.writeCheckpoint(opts, hist, best, bestLoss); err != nil {
 				return hist, fmt.Errorf("checkpoint: %w", err)
@@ -447,7 +443,7 @@ func (m *Model) Fit(backend Backend, train *dataset.Dataset, opts TrainOptions) 
 	} else {
 		hist.BestEpoch = len(hist.Epochs)
 	}
-	hist.Evaluations = counter.n
+	hist.Evaluations = counter.n.Load()
 	return hist, nil
 }
 
