@@ -1,9 +1,6 @@
 package spec
 
 import (
-	"encoding/json"
-	"math"
-
 	"github.com/qmlgo/qml/dataset"
 	"github.com/qmlgo/qml/statevector"
 	"github.com/qmlgo/qml/vqc"
@@ -77,61 +74,12 @@ type History struct {
 	CircuitEvaluations int64 `json:"circuit_evaluations"`
 }
 
-// Epoch is one epoch's metrics. Train metrics are running averages over
-// the epoch's mini-batches; validation metrics use the parameters at the
-// epoch's end. Metrics a model lacks (accuracy of a regressor) are NaN and
-// written as null. For VQE, TrainLoss is the energy.
-type Epoch struct {
-	Epoch         int     `json:"epoch"`
-	TrainLoss     float64 `json:"train_loss"`
-	TrainAccuracy float64 `json:"train_accuracy"`
-	ValLoss       float64 `json:"validation_loss"`
-	ValAccuracy   float64 `json:"validation_accuracy"`
-	Seconds       float64 `json:"seconds"`
-}
-
-// MarshalJSON writes NaN metrics as null.
-func (e Epoch) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Epoch         int      `json:"epoch"`
-		TrainLoss     *float64 `json:"train_loss"`
-		TrainAccuracy *float64 `json:"train_accuracy"`
-		ValLoss       *float64 `json:"validation_loss"`
-		ValAccuracy   *float64 `json:"validation_accuracy"`
-		Seconds       float64  `json:"seconds"`
-	}{e.Epoch, finiteOrNil(e.TrainLoss), finiteOrNil(e.TrainAccuracy), finiteOrNil(e.ValLoss), finiteOrNil(e.ValAccuracy), e.Seconds})
-}
-
-// UnmarshalJSON reads null metrics as NaN.
-func (e *Epoch) UnmarshalJSON(data []byte) error {
-	var raw struct {
-		Epoch         int      `json:"epoch"`
-		TrainLoss     *float64 `json:"train_loss"`
-		TrainAccuracy *float64 `json:"train_accuracy"`
-		ValLoss       *float64 `json:"validation_loss"`
-		ValAccuracy   *float64 `json:"validation_accuracy"`
-		Seconds       float64  `json:"seconds"`
-	}
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return err
-	}
-	*e = Epoch{raw.Epoch, nanIfNil(raw.TrainLoss), nanIfNil(raw.TrainAccuracy), nanIfNil(raw.ValLoss), nanIfNil(raw.ValAccuracy), raw.Seconds}
-	return nil
-}
-
-func finiteOrNil(v float64) *float64 {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil
-	}
-	return &v
-}
-
-func nanIfNil(p *float64) float64 {
-	if p == nil {
-		return math.NaN()
-	}
-	return *p
-}
+// Epoch is one epoch's metrics, the per-epoch record of results.json for
+// every model kind: vqc.EpochStats, whose train metrics are running averages
+// over the epoch's mini-batches and whose validation metrics use the
+// parameters at the epoch's end. Metrics a model lacks (accuracy of a
+// regressor) are NaN and written as null. For VQE, TrainLoss is the energy.
+type Epoch = vqc.EpochStats
 
 // Build loads and prepares the data of s and builds its model. Problems the
 // data reveals (more features than the encoder can hold, a feature name

@@ -95,7 +95,7 @@ func (t *vqcTrainer) Fit(o FitOptions) (*History, error) {
 		OnBatch:    o.OnBatch,
 	}
 	if o.OnEpoch != nil {
-		opts.OnEpoch = func(e vqc.EpochStats) { o.OnEpoch(epochOf(e)) }
+		opts.OnEpoch = o.OnEpoch
 	}
 	h, err := t.model.Fit(t.backend, t.run.Train, opts)
 	if h == nil {
@@ -103,13 +103,9 @@ func (t *vqcTrainer) Fit(o FitOptions) (*History, error) {
 	}
 	out := &History{BestEpoch: h.BestEpoch, StoppedEarly: h.StoppedEarly, CircuitEvaluations: h.Evaluations}
 	for _, e := range h.Epochs {
-		out.Epochs = append(out.Epochs, epochOf(e))
+		out.Epochs = append(out.Epochs, e)
 	}
 	return out, err
-}
-
-func epochOf(e vqc.EpochStats) Epoch {
-	return Epoch{e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValLoss, e.ValAccuracy, e.Seconds}
 }
 
 // Final evaluates the trained model on every split (classifier, regressor)
