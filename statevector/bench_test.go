@@ -2,6 +2,7 @@ package statevector
 
 import (
 	"fmt"
+	"github.com/qmlgo/qml/vqc/backendtest"
 	"testing"
 
 	"github.com/itsubaki/q"
@@ -70,7 +71,7 @@ func BenchmarkGateDiagonal(b *testing.B) {
 func BenchmarkGate3QMatrix(b *testing.B) {
 	const n = 20
 	s, _ := New(n)
-	m := randomUnitary(8, newRNG(1))
+	m := backendtest.RandomUnitary(newRNG(1), 8)
 	for b.Loop() {
 		if err := s.ApplyMatrix(m, 2, 9, 16); err != nil {
 			b.Fatal(err)

@@ -1,6 +1,7 @@
 package statevector
 
 import (
+	"github.com/qmlgo/qml/vqc/backendtest"
 	"math/cmplx"
 	"math/rand/v2"
 	"testing"
@@ -35,7 +36,7 @@ func randomCircuit(n, ops int, rng *rand.Rand) (*circuit.Circuit, circuit.Bindin
 	for range ops {
 		if rng.IntN(6) == 0 {
 			k := 1 + rng.IntN(maxK)
-			c.Unitary(randomUnitary(1<<k, rng), rng.Perm(n)[:k]...)
+			c.Unitary(backendtest.RandomUnitary(rng, 1<<k), rng.Perm(n)[:k]...)
 			continue
 		}
 		g, _ := circuit.Lookup(names[rng.IntN(len(names))])
@@ -188,7 +189,7 @@ func TestApplyMatrixAgainstItsubaki(t *testing.T) {
 		s, _ := New(n)
 		r := newRef(n)
 		for range 5 {
-			m := randomUnitary(1<<k, rng)
+			m := backendtest.RandomUnitary(rng, 1<<k)
 			qubits := rng.Perm(n)[:k]
 			if err := s.ApplyMatrix(m, qubits...); err != nil {
 				t.Fatal(err)

@@ -3,7 +3,6 @@ package statevector
 import (
 	"math"
 	"math/cmplx"
-	"math/rand/v2"
 
 	"github.com/itsubaki/q"
 	"github.com/itsubaki/q/math/matrix"
@@ -213,41 +212,3 @@ func (r *refRegister) fill(local []complex128, qubits []int, clear bool) {
 }
 
 func (r *refRegister) amplitudes() []complex128 { return r.sim.Amplitude() }
-
-// randomUnitary returns a Haar-random d×d unitary: the Q of a complex
-// Gaussian matrix orthonormalised by modified Gram–Schmidt (Mezzadri,
-// "How to generate random matrices from the classical compact groups",
-// 2007), row-major.
-func randomUnitary(d int, rng *rand.Rand) []complex128 {
-	cols := make([][]complex128, d)
-	for j := range cols {
-		v := make([]complex128, d)
-		for i := range v {
-			v[i] = complex(rng.NormFloat64(), rng.NormFloat64())
-		}
-		for _, u := range cols[:j] {
-			var dot complex128
-			for i := range v {
-				dot += cmplx.Conj(u[i]) * v[i]
-			}
-			for i := range v {
-				v[i] -= dot * u[i]
-			}
-		}
-		norm := 0.0
-		for _, x := range v {
-			norm += real(x)*real(x) + imag(x)*imag(x)
-		}
-		for i := range v {
-			v[i] /= complex(math.Sqrt(norm), 0)
-		}
-		cols[j] = v
-	}
-	m := make([]complex128, d*d)
-	for i := range d {
-		for j := range d {
-			m[i*d+j] = cols[j][i]
-		}
-	}
-	return m
-}
