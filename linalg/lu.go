@@ -53,10 +53,14 @@ func factorLU(a *Matrix) (*luFactors, error) {
 func (f *luFactors) solve(b *Matrix) {
 	n, p, A := f.n, b.Cols, f.a
 	B := b.Data
+	// factorLU swapped whole rows, multipliers included, so L belongs to
+	// P·A: apply every interchange to b first, then eliminate.
 	for k := range n {
 		if f.piv[k] != k {
 			swapRows(B, p, k, f.piv[k])
 		}
+	}
+	for k := range n {
 		bk := B[k*p : (k+1)*p]
 		for i := k + 1; i < n; i++ {
 			if l := A[i*n+k]; l != 0 {

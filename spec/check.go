@@ -177,6 +177,8 @@ func (t *Train) check(s *Spec, p *problems) {
 			p.add(child("train.optimizer", ce.Field), "%v, want %s", ce.Value, ce.Want)
 		case !slices.Contains(optim.Names(), t.Optimizer.Name):
 			p.oneOf("train.optimizer.name", t.Optimizer.Name, optim.Names()...)
+		case errors.Is(err, optim.ErrFullBatch) && acceptsFullBatch(s):
+			// Full-batch models (pulse control) run L-BFGS; see pulse.go.
 		case errors.Is(err, optim.ErrFullBatch):
 			p.add("train.optimizer.name", "%s is a full-batch method; mini-batch training needs a stepping optimizer (sgd, momentum, nesterov, adam, bbi)", t.Optimizer.Name)
 		default:

@@ -59,6 +59,9 @@ func printSummary(w io.Writer, res *spec.Results, paths []string) {
 	if _, ok := f["test_accuracy"]; !ok {
 		show("test_loss", "test loss", "%.6g")
 	}
+	show("infidelity", "infidelity", "%.3g")
+	show("infidelity_resimulated", "re-simulated", "%.3g")
+	show("leakage", "leakage", "%.3g")
 	show("energy", "energy", "%.10f")
 	show("exact_energy", "exact", "%.10f")
 	show("energy_error", "error", "%.3g")
