@@ -123,6 +123,9 @@ func NewEvaluator(p Problem) (*Evaluator, error) {
 	e.terms = p.System.terms()
 	e.pulses = p.System.Pulses()
 	for i, pl := range e.pulses {
+		if err := checkTimingGradient(pl, p.Integrator); err != nil {
+			return nil, err
+		}
 		e.index[pl] = i
 		e.offset = append(e.offset, len(e.base))
 		e.base = append(e.base, pl.Local()...)
@@ -311,3 +314,20 @@ func (e *Evaluator) Cost(theta, grad []float64) (float64, error) {
 // LastObjective returns the objective term (the figure of merit, without
 // running costs and penalties) of the last Cost call.
 func (e *Evaluator) LastObjective() float64 { return e.ws.objective }
+
+// checkTimingGradient refuses to train the start or duration of a
+// piecewise-constant pulse under an integrator that samples the envelope at
+// points: its pointwise time derivative is zero, and only the midpoint rule
+// sees the exact slice averages whose derivatives carry the jumps.
+func checkTimingGradient(pl *Pulse, integ Integrator) error {
+	if _, piecewise := pl.Envelope.(Averager); !piecewise || integ == Midpoint || pl.Train == nil {
+		return nil
+	}
+	for _, q := range []Quantity{Start, Duration} {
+		if pl.Train[pl.Index(q)] {
+			return fmt.Errorf("control: pulse %s: training the %s of a %s envelope needs the midpoint integrator, not %s",
+				pl.Name, q, pl.Envelope.Kind(), integ)
+		}
+	}
+	return nil
+}
