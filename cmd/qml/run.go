@@ -4,12 +4,16 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"os"
 	"sort"
+	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/qmlgo/qml/circuit"
+	"github.com/qmlgo/qml/mps"
 	"github.com/qmlgo/qml/statevector"
 	"github.com/spf13/cobra"
 )
@@ -31,6 +35,13 @@ type runOptions struct {
 	observables []string
 	format      string
 	threads     int
+	// Simulator choice and the matrix product state's limits.
+	backend      string
+	maxBond      int
+	maxBondSet   bool
+	cutoff       float64
+	maxMemory    string
+	warnFidelity float64
 }
 
 func newRunCmd(s *IO) *cobra.Command {
@@ -38,7 +49,17 @@ func newRunCmd(s *IO) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "run FILE.qasm",
 		Short: "Simulate an OpenQASM 2.0 circuit",
-		Long: `Simulate an OpenQASM 2.0 circuit on the state vector.
+		Long: `Simulate an OpenQASM 2.0 circuit on the state vector or on a matrix
+product state (MPS).
+
+--backend statevector (the default) holds all 2^n amplitudes: exact, and
+fastest for few qubits or deep circuits. --backend mps holds the state as a
+chain of tensors whose bond dimension grows with the entanglement: 100+
+qubits run when the entanglement stays bounded, and --max-bond caps the bond
+dimension, trading fidelity for time; the output then reports the largest
+bond reached, the discarded weight and the fidelity estimate. --backend auto
+picks whichever fits in memory and is predicted faster, from the circuit's
+size and a bound on the MPS bond dimensions (a note says why).
 
 Counts are keyed by classical bitstrings with bit 0 rightmost (for a circuit
 without measurements, by qubit bitstrings with qubit 0 rightmost). Circuits
@@ -49,11 +70,13 @@ Observables are weighted Pauli sums: "0.5*Z0*Z1 - 1.2*X2 + 0.3", or Qiskit
 labels read right to left ("IZ" is Z on qubit 0).`,
 		Example: `  qml run examples/bell.qasm
   qml run examples/bell.qasm --shots 4000 --seed 7 --format json
-  qml run examples/variational.qasm --observable "Z0*Z1" --observable "X0 + X1"`,
+  qml run examples/variational.qasm --observable "Z0*Z1" --observable "X0 + X1"
+  qml run circuit.qasm --backend mps --max-bond 64 --cutoff 1e-12 --format json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.file = args[0]
 			opts.shotsSet = cmd.Flags().Changed("shots")
+			opts.maxBondSet = cmd.Flags().Changed("max-bond")
 			return runRun(s, opts)
 		},
 	}
@@ -63,6 +86,11 @@ labels read right to left ("IZ" is Z on qubit 0).`,
 	f.StringArrayVar(&opts.observables, "observable", nil, "Pauli-sum observable to evaluate (repeatable)")
 	f.StringVar(&opts.format, "format", "text", "output format: text or json")
 	f.IntVar(&opts.threads, "threads", 0, "goroutines for the simulation kernels (0: all cores)")
+	f.StringVar(&opts.backend, "backend", "statevector", "simulator: statevector, mps, or auto (the one predicted faster)")
+	f.IntVar(&opts.maxBond, "max-bond", 0, "MPS: largest bond dimension χ kept by any split (≥ 1; default no limit)")
+	f.Float64Var(&opts.cutoff, "cutoff", 0, "MPS: relative weight one split may discard below χ (default 1e-24)")
+	f.StringVar(&opts.maxMemory, "max-memory", "", "memory cap, e.g. 8GiB or 512MiB; a circuit that may need more is refused (default 3/4 of RAM)")
+	f.Float64Var(&opts.warnFidelity, "warn-fidelity", 0.99, "MPS: add a note when the fidelity estimate falls below this")
 	return cmd
 }
 
@@ -78,7 +106,16 @@ type runReport struct {
 	Probabilities []float64      `json:"probabilities,omitempty"`
 	Counts        map[string]int `json:"counts,omitempty"`
 	Expectations  []expectation  `json:"expectations,omitempty"`
+	Backend       string         `json:"backend"`
+	MPS           *mpsReport     `json:"mps,omitempty"`
 	Notes         []string       `json:"notes,omitempty"`
+}
+
+// mpsReport is the "mps" key: what the matrix product state discarded.
+type mpsReport struct {
+	MaxBond          int     `json:"max_bond"`
+	DiscardedWeight  float64 `json:"discarded_weight"`
+	FidelityEstimate float64 `json:"fidelity_estimate"`
 }
 
 type expectation struct {
@@ -95,6 +132,14 @@ func runRun(s *IO, opts *runOptions) error {
 	}
 	if opts.threads < 0 {
 		return &exitError{2, fmt.Errorf("--threads %d: want 0 (all cores) or more", opts.threads)}
+	}
+	mopts, err := opts.mpsOptions()
+	if err != nil {
+		return &exitError{2, err}
+	}
+	if mopts.MaxMemory > 0 {
+		prev := statevector.SetMaxMemory(mopts.MaxMemory)
+		defer statevector.SetMaxMemory(prev)
 	}
 	statevector.SetThreads(opts.threads)
 	obs := make([]circuit.Observable, len(opts.observables))
@@ -131,27 +176,54 @@ func runRun(s *IO, opts *runOptions) error {
 		rng = rand.New(rand.NewPCG(opts.seed, 0))
 		rep.Seed = &opts.seed
 	}
-	res, err := statevector.Execute(c, circuit.Binding{}, shots, rng)
-	if err != nil {
-		return err
+	rep.Backend = opts.backend
+	if opts.backend == "auto" {
+		var why string
+		rep.Backend, why = pickBackend(c, mopts)
+		rep.Notes = append(rep.Notes, "backend auto: "+why)
 	}
-	rep.Dynamic = res.Dynamic
-	if shots > 0 {
-		rep.Counts = res.Counts
+	var final finalState
+	if rep.Backend == "mps" {
+		res, err := mps.Execute(c, circuit.Binding{}, shots, rng, mopts)
+		if err != nil {
+			return err
+		}
+		rep.Dynamic, rep.Counts = res.Dynamic, res.Counts
+		rep.MPS = &mpsReport{MaxBond: res.Report.MaxBond, DiscardedWeight: res.Report.DiscardedWeight, FidelityEstimate: res.Report.FidelityEstimate}
+		if res.Report.Warning != "" {
+			rep.Notes = append(rep.Notes, res.Report.Warning)
+		}
+		if res.State != nil {
+			final = mpsFinal{res.State}
+		}
+	} else {
+		res, err := statevector.Execute(c, circuit.Binding{}, shots, rng)
+		if err != nil {
+			return err
+		}
+		rep.Dynamic, rep.Counts = res.Dynamic, res.Counts
+		if res.State != nil {
+			final = svFinal{res.State}
+		}
+	}
+	if shots == 0 {
+		rep.Counts = nil
 	}
 	switch {
-	case res.State == nil:
+	case final == nil:
 		rep.Notes = append(rep.Notes, "probabilities left out: the circuit measures mid-way, so there is no single final state")
 	case c.NumQubits > maxProbabilityQubits:
 		rep.Notes = append(rep.Notes, fmt.Sprintf("probabilities left out: %d qubits is more than %d", c.NumQubits, maxProbabilityQubits))
 	default:
-		rep.Probabilities = res.State.Probabilities()
+		if rep.Probabilities, err = final.Probabilities(); err != nil {
+			return err
+		}
 	}
 	if len(obs) > 0 {
-		if res.State == nil {
+		if final == nil {
 			return fmt.Errorf("%s: observables need a circuit whose measurements are all terminal", opts.file)
 		}
-		vals, err := res.State.Expectations(obs)
+		vals, err := final.Expectations(obs)
 		if err != nil {
 			return err
 		}
@@ -165,6 +237,112 @@ func runRun(s *IO, opts *runOptions) error {
 		return enc.Encode(rep)
 	}
 	return writeRunText(s.Out, &rep)
+}
+
+// finalState is what both simulators can read off the state before the
+// terminal measurements.
+type finalState interface {
+	Probabilities() ([]float64, error)
+	Expectations([]circuit.Observable) ([]float64, error)
+}
+
+// svFinal and mpsFinal adapt the two states: the state vector's
+// probabilities cannot fail; the MPS's go through its state vector, which
+// can.
+type svFinal struct{ *statevector.State }
+
+func (s svFinal) Probabilities() ([]float64, error) { return s.State.Probabilities(), nil }
+
+type mpsFinal struct{ *mps.State }
+
+func (m mpsFinal) Probabilities() ([]float64, error) {
+	amp, err := m.StateVector()
+	if err != nil {
+		return nil, err
+	}
+	p := make([]float64, len(amp))
+	for i, a := range amp {
+		p[i] = real(a)*real(a) + imag(a)*imag(a)
+	}
+	return p, nil
+}
+
+// mpsOptions validates the backend flags and returns the MPS options
+// (--max-memory included, which runRun also applies to the state vector).
+func (opts *runOptions) mpsOptions() (mps.Options, error) {
+	switch opts.backend {
+	case "statevector", "mps", "auto":
+	default:
+		return mps.Options{}, fmt.Errorf("--backend %q: want statevector, mps or auto", opts.backend)
+	}
+	if opts.maxBondSet && opts.maxBond < 1 {
+		return mps.Options{}, fmt.Errorf("--max-bond %d: the bond dimension χ must be at least 1", opts.maxBond)
+	}
+	if !(opts.cutoff >= 0) || math.IsInf(opts.cutoff, 0) {
+		return mps.Options{}, fmt.Errorf("--cutoff %v: want a finite value ≥ 0", opts.cutoff)
+	}
+	if !(opts.warnFidelity >= 0 && opts.warnFidelity <= 1) {
+		return mps.Options{}, fmt.Errorf("--warn-fidelity %v: want a value in [0, 1]", opts.warnFidelity)
+	}
+	o := mps.Options{MaxBond: opts.maxBond, Cutoff: opts.cutoff, WarnFidelity: opts.warnFidelity}
+	if opts.maxMemory != "" {
+		b, err := parseBytes(opts.maxMemory)
+		if err != nil {
+			return mps.Options{}, fmt.Errorf("--max-memory %q: %w", opts.maxMemory, err)
+		}
+		o.MaxMemory = b
+	}
+	return o, nil
+}
+
+// parseBytes reads a size such as 512MiB, 8GiB, 8G (binary), 2GB (decimal)
+// or a plain number of bytes.
+func parseBytes(s string) (int64, error) {
+	units := []struct {
+		suffix string
+		scale  float64
+	}{
+		{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"TiB", 1 << 40},
+		{"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"TB", 1e12},
+		{"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"T", 1 << 40}, {"B", 1},
+	}
+	num, scale := strings.TrimSpace(s), 1.0
+	for _, u := range units {
+		if strings.HasSuffix(num, u.suffix) {
+			num, scale = strings.TrimSpace(strings.TrimSuffix(num, u.suffix)), u.scale
+			break
+		}
+	}
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil || !(v > 0) || v*scale >= math.MaxInt64 {
+		return 0, fmt.Errorf("want a positive size such as 512MiB or 8GiB")
+	}
+	return int64(v * scale), nil
+}
+
+// pickBackend is the rule of --backend auto: whichever simulator fits in
+// memory, and of those the one mps.Predict says is faster (its time models
+// come from the crossover table measured in mps/long_test.go). It returns
+// the choice and a one-line reason.
+func pickBackend(c *circuit.Circuit, o mps.Options) (string, string) {
+	p, err := mps.Predict(c, o)
+	if err != nil {
+		return "statevector", "the MPS cost cannot be estimated: " + err.Error()
+	}
+	n := c.NumQubits
+	// runRun has applied --max-memory to the state vector; both default to
+	// three quarters of the physical memory.
+	capacity := float64(statevector.MaxMemory())
+	why := fmt.Sprintf("predicted %.3g s on the state vector, %.3g s on the MPS (bond dimension up to %.4g)", p.StateVector, p.MPS, p.Cost.MaxBond)
+	switch {
+	case n > statevector.MaxQubits || math.Ldexp(16, n) > capacity:
+		return "mps", fmt.Sprintf("%d qubits do not fit a state vector in memory", n)
+	case p.Cost.Bytes > capacity:
+		return "statevector", why
+	case p.MPS < p.StateVector:
+		return "mps", why
+	}
+	return "statevector", why
 }
 
 func hasMeasure(c *circuit.Circuit) bool {
@@ -235,6 +413,9 @@ func writeRunText(w io.Writer, rep *runReport) error {
 	}
 	if len(rep.Expectations) > 0 {
 		fmt.Fprintln(tw)
+	}
+	if m := rep.MPS; m != nil {
+		fmt.Fprintf(tw, "\nmps: max bond %d, discarded weight %.3g, fidelity estimate %.6g\n", m.MaxBond, m.DiscardedWeight, m.FidelityEstimate)
 	}
 	for _, n := range rep.Notes {
 		fmt.Fprintf(tw, "\nnote: %s\n", n)

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -155,6 +156,171 @@ func TestVersionAndHelp(t *testing.T) {
 		out, _, code := qml(t, cmd, "--help")
 		if code != 0 || !strings.Contains(out, "Examples:") {
 			t.Errorf("%s --help has no example:\n%s", cmd, out)
+		}
+	}
+}
+
+// writeQASM writes src to a file in a temporary directory and returns its path.
+func writeQASM(t *testing.T, name, src string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// ghzQASM is a GHZ preparation on n qubits.
+func ghzQASM(n int) string {
+	var sb strings.Builder
+	fmt.Fprintf(&sb, "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[%d];\nh q[0];\n", n)
+	for i := 0; i+1 < n; i++ {
+		fmt.Fprintf(&sb, "cx q[%d],q[%d];\n", i, i+1)
+	}
+	return sb.String()
+}
+
+type mpsRunReport struct {
+	Backend       string             `json:"backend"`
+	Probabilities []float64          `json:"probabilities"`
+	Counts        map[string]int     `json:"counts"`
+	Expectations  []map[string]any   `json:"expectations"`
+	MPS           map[string]float64 `json:"mps"`
+	Notes         []string           `json:"notes"`
+}
+
+func runJSON(t *testing.T, args ...string) mpsRunReport {
+	t.Helper()
+	out, errOut, code := qml(t, append(args, "--format", "json")...)
+	if code != 0 {
+		t.Fatalf("qml %v: exit %d: %s", args, code, errOut)
+	}
+	var rep mpsRunReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("bad JSON: %v\n%s", err, out)
+	}
+	return rep
+}
+
+// The MPS backend gives the state vector's answers on the Bell circuit, plus
+// the "mps" key.
+func TestRunMPSBell(t *testing.T) {
+	rep := runJSON(t, "run", "../../examples/bell.qasm", "--backend", "mps", "--shots", "2000", "--observable", "Z0*Z1", "--observable", "XX")
+	if rep.Backend != "mps" || rep.MPS == nil {
+		t.Fatalf("backend %q, mps %v", rep.Backend, rep.MPS)
+	}
+	if rep.MPS["max_bond"] != 2 || rep.MPS["fidelity_estimate"] != 1 || rep.MPS["discarded_weight"] > 1e-20 {
+		t.Errorf("mps report %v, want bond 2, exact", rep.MPS)
+	}
+	for i, want := range []float64{0.5, 0, 0, 0.5} {
+		if math.Abs(rep.Probabilities[i]-want) > 1e-12 {
+			t.Errorf("P(%d) = %g, want %g", i, rep.Probabilities[i], want)
+		}
+	}
+	if rep.Counts["00"]+rep.Counts["11"] != 2000 {
+		t.Errorf("counts %v", rep.Counts)
+	}
+	for i := range 2 {
+		if v := rep.Expectations[i]["value"].(float64); math.Abs(v-1) > 1e-12 {
+			t.Errorf("expectation %d = %g, want 1", i, v)
+		}
+	}
+}
+
+// 300 qubits: counts and expectations, no probability array.
+func TestRunMPSLarge(t *testing.T) {
+	path := writeQASM(t, "ghz300.qasm", ghzQASM(300))
+	rep := runJSON(t, "run", path, "--backend", "mps", "--max-bond", "4", "--shots", "100", "--observable", "Z0*Z299")
+	if rep.Probabilities != nil || len(rep.Counts) != 2 || rep.MPS["max_bond"] != 2 {
+		t.Errorf("probabilities %d, counts %v, mps %v", len(rep.Probabilities), rep.Counts, rep.MPS)
+	}
+	if v := rep.Expectations[0]["value"].(float64); math.Abs(v-1) > 1e-12 {
+		t.Errorf("<Z0 Z299> = %g, want 1", v)
+	}
+	// auto: 300 qubits cannot be a state vector.
+	rep = runJSON(t, "run", path, "--backend", "auto", "--shots", "0")
+	if rep.Backend != "mps" || len(rep.Notes) == 0 || !strings.Contains(strings.Join(rep.Notes, " "), "backend auto") {
+		t.Errorf("auto picked %q, notes %v", rep.Backend, rep.Notes)
+	}
+}
+
+// A bond limit below what the circuit needs is reported, with a warning
+// below --warn-fidelity, in JSON and in text.
+func TestRunMPSTruncationWarning(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[10];\n")
+	for l := range 8 {
+		for q := range 10 {
+			fmt.Fprintf(&sb, "u3(%g,%g,%g) q[%d];\n", 0.3+0.1*float64(q+l), 1.1*float64(l), 0.7*float64(q), q)
+		}
+		for q := l % 2; q+1 < 10; q += 2 {
+			fmt.Fprintf(&sb, "cz q[%d],q[%d];\n", q, q+1)
+		}
+	}
+	path := writeQASM(t, "brick.qasm", sb.String())
+	rep := runJSON(t, "run", path, "--backend", "mps", "--max-bond", "2", "--warn-fidelity", "0.999")
+	if f := rep.MPS["fidelity_estimate"]; !(f < 0.999) || rep.MPS["max_bond"] != 2 || rep.MPS["discarded_weight"] <= 0 {
+		t.Fatalf("mps report %v", rep.MPS)
+	}
+	if !strings.Contains(strings.Join(rep.Notes, " "), "fidelity estimate") {
+		t.Errorf("no fidelity warning in notes %v", rep.Notes)
+	}
+	out, _, code := qml(t, "run", path, "--backend", "mps", "--max-bond", "2")
+	if code != 0 || !strings.Contains(out, "mps: max bond 2") {
+		t.Errorf("text output lacks the mps line:\n%s", out)
+	}
+}
+
+// auto keeps small circuits on the state vector.
+func TestRunAutoSmall(t *testing.T) {
+	rep := runJSON(t, "run", "../../examples/qft.qasm", "--backend", "auto", "--shots", "0")
+	if rep.Backend != "statevector" || rep.MPS != nil {
+		t.Errorf("auto on a 4-qubit QFT picked %q", rep.Backend)
+	}
+}
+
+func TestRunBackendErrors(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--backend", "gpu"}, 2, "--backend"},
+		{[]string{"--backend", "mps", "--max-bond", "0"}, 2, "at least 1"},
+		{[]string{"--backend", "mps", "--max-bond", "-4"}, 2, "at least 1"},
+		{[]string{"--backend", "mps", "--cutoff", "-1e-9"}, 2, "--cutoff"},
+		{[]string{"--warn-fidelity", "1.5"}, 2, "--warn-fidelity"},
+		{[]string{"--max-memory", "lots"}, 2, "--max-memory"},
+		{[]string{"--backend", "mps", "--max-memory", "100B"}, 1, "memory cap"},
+	} {
+		args := append([]string{"run", "../../examples/bell.qasm"}, tc.args...)
+		_, errOut, code := qml(t, args...)
+		if code != tc.code || !strings.Contains(errOut, tc.want) {
+			t.Errorf("qml %v: exit %d, stderr %q; want exit %d containing %q", args, code, errOut, tc.code, tc.want)
+		}
+	}
+}
+
+func TestParseBytes(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"1024", 1024, true},
+		{"512MiB", 512 << 20, true},
+		{"8GiB", 8 << 30, true},
+		{"8G", 8 << 30, true},
+		{"2GB", 2e9, true},
+		{"1.5KiB", 1536, true},
+		{"0", 0, false},
+		{"-3G", 0, false},
+		{"G", 0, false},
+		{"3 furlongs", 0, false},
+	} {
+		got, err := parseBytes(tc.in)
+		if (err == nil) != tc.ok || got != tc.want {
+			t.Errorf("parseBytes(%q) = %d, %v; want %d (ok %v)", tc.in, got, err, tc.want, tc.ok)
 		}
 	}
 }
