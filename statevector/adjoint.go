@@ -22,12 +22,14 @@ func (sim *Simulator) ExpectationGradient(c *circuit.Circuit, b circuit.Binding,
 	if c == nil {
 		return nil, nil, nil, fmt.Errorf("statevector: nil circuit")
 	}
-	psi, err := sim.state(c.NumQubits)
+	psi, err := sim.state(c.NumQubits, Double)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	defer sim.pool.Put(psi)
-	if err := psi.Run(c, b); err != nil {
+	opts := sim.Options
+	opts.Precision = Double
+	if err := psi.RunWith(c, b, opts); err != nil {
 		return nil, nil, nil, err
 	}
 	if e, err = psi.Expectations(obs); err != nil {
@@ -40,7 +42,7 @@ func (sim *Simulator) ExpectationGradient(c *circuit.Circuit, b circuit.Binding,
 	if len(w) != len(obs) {
 		return nil, nil, nil, fmt.Errorf("statevector: cotangent has %d weights for %d observables", len(w), len(obs))
 	}
-	lam, err := sim.state(c.NumQubits)
+	lam, err := sim.state(c.NumQubits, Double)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -67,7 +69,7 @@ func (sim *Simulator) ExpectationGradient(c *circuit.Circuit, b circuit.Binding,
 		}
 		// ψ_{l−1} = U_l†ψ_l.
 		angles = compileAdjoint(op, b, &k, angles)
-		k.apply(psi.amp)
+		k.applyTo(psi)
 		for j, p := range op.Params {
 			if p.IsConst() {
 				continue
@@ -77,7 +79,7 @@ func (sim *Simulator) ExpectationGradient(c *circuit.Circuit, b circuit.Binding,
 			addToSymbols(p, g, gradWeights, gradInputs)
 		}
 		// λ_{l−1} = U_l†λ_l.
-		k.apply(lam.amp)
+		k.applyTo(lam)
 	}
 	k.big = nil
 	return e, gradWeights, gradInputs, nil
@@ -234,24 +236,40 @@ func (w *backwardOne) loop(kind int, psi, lam []complex128, u [4]complex128, o, 
 	return w.denseRange(psi, lam, u, o, lo, hi)
 }
 
+// The fused loops walk the pairs (i0, i1 = i0|o) of the controlled
+// subspace in runs: the bases below the gate's lowest qubit are
+// consecutive, so each run is four contiguous slices (ψ and λ at i0 and
+// at i1) swept without index arithmetic, adding the overlaps in the same
+// order as one base at a time.
+
+// pairRun returns the end of the run of bases that starts at count i
+// (capped at hi) and its four slices.
+func (w *backwardOne) pairRun(psi, lam []complex128, o, i, hi int) (end int, p0, p1, l0, l1 []complex128) {
+	end = runEnd(i, w.k.lows[0], hi)
+	b := expand(i, w.k.lows[:w.k.npos]) | w.k.cmask
+	n := end - i
+	return end, psi[b : b+n], psi[b|o : (b|o)+n], lam[b : b+n], lam[b|o : (b|o)+n]
+}
+
 // realOffRange is realRange when every D_j is off-diagonal (ry, cry:
 // ∂U·U† = −iY/2), so only S01 and S10 are needed.
 func (w *backwardOne) realOffRange(psi, lam []complex128, u [4]complex128, o, lo, hi int) [4]complex128 {
-	lows := w.k.lows[:w.k.npos]
-	cmask := w.k.cmask
 	u0, u1, u2, u3 := real(u[0]), real(u[1]), real(u[2]), real(u[3])
 	var r01, r10 float64
-	for i := lo; i < hi; i++ {
-		i0 := expand(i, lows) | cmask
-		i1 := i0 | o
-		a0r, a0i, a1r, a1i := real(psi[i0]), imag(psi[i0]), real(psi[i1]), imag(psi[i1])
-		l0r, l0i, l1r, l1i := real(lam[i0]), imag(lam[i0]), real(lam[i1]), imag(lam[i1])
-		r01 += l0r*a1r + l0i*a1i
-		r10 += l1r*a0r + l1i*a0i
-		psi[i0] = complex(u0*a0r+u1*a1r, u0*a0i+u1*a1i)
-		psi[i1] = complex(u2*a0r+u3*a1r, u2*a0i+u3*a1i)
-		lam[i0] = complex(u0*l0r+u1*l1r, u0*l0i+u1*l1i)
-		lam[i1] = complex(u2*l0r+u3*l1r, u2*l0i+u3*l1i)
+	for i := lo; i < hi; {
+		var p0, p1, l0, l1 []complex128
+		i, p0, p1, l0, l1 = w.pairRun(psi, lam, o, i, hi)
+		p1, l0, l1 = p1[:len(p0)], l0[:len(p0)], l1[:len(p0)]
+		for j := range p0 {
+			a0r, a0i, a1r, a1i := real(p0[j]), imag(p0[j]), real(p1[j]), imag(p1[j])
+			l0r, l0i, l1r, l1i := real(l0[j]), imag(l0[j]), real(l1[j]), imag(l1[j])
+			r01 += l0r*a1r + l0i*a1i
+			r10 += l1r*a0r + l1i*a0i
+			p0[j] = complex(u0*a0r+u1*a1r, u0*a0i+u1*a1i)
+			p1[j] = complex(u2*a0r+u3*a1r, u2*a0i+u3*a1i)
+			l0[j] = complex(u0*l0r+u1*l1r, u0*l0i+u1*l1i)
+			l1[j] = complex(u2*l0r+u3*l1r, u2*l0i+u3*l1i)
+		}
 	}
 	return [4]complex128{0, complex(r01, 0), complex(r10, 0), 0}
 }
@@ -269,23 +287,24 @@ func offDiagonal(d [][4]complex128) bool {
 // (ry, cry): the gradient 2·Re Σ D_rc·S_rc then needs only the real parts of
 // the overlaps, four accumulators that stay in registers.
 func (w *backwardOne) realRange(psi, lam []complex128, u [4]complex128, o, lo, hi int) [4]complex128 {
-	lows := w.k.lows[:w.k.npos]
-	cmask := w.k.cmask
 	u0, u1, u2, u3 := real(u[0]), real(u[1]), real(u[2]), real(u[3])
 	var r00, r01, r10, r11 float64
-	for i := lo; i < hi; i++ {
-		i0 := expand(i, lows) | cmask
-		i1 := i0 | o
-		a0r, a0i, a1r, a1i := real(psi[i0]), imag(psi[i0]), real(psi[i1]), imag(psi[i1])
-		l0r, l0i, l1r, l1i := real(lam[i0]), imag(lam[i0]), real(lam[i1]), imag(lam[i1])
-		r00 += l0r*a0r + l0i*a0i
-		r01 += l0r*a1r + l0i*a1i
-		r10 += l1r*a0r + l1i*a0i
-		r11 += l1r*a1r + l1i*a1i
-		psi[i0] = complex(u0*a0r+u1*a1r, u0*a0i+u1*a1i)
-		psi[i1] = complex(u2*a0r+u3*a1r, u2*a0i+u3*a1i)
-		lam[i0] = complex(u0*l0r+u1*l1r, u0*l0i+u1*l1i)
-		lam[i1] = complex(u2*l0r+u3*l1r, u2*l0i+u3*l1i)
+	for i := lo; i < hi; {
+		var p0, p1, l0, l1 []complex128
+		i, p0, p1, l0, l1 = w.pairRun(psi, lam, o, i, hi)
+		p1, l0, l1 = p1[:len(p0)], l0[:len(p0)], l1[:len(p0)]
+		for j := range p0 {
+			a0r, a0i, a1r, a1i := real(p0[j]), imag(p0[j]), real(p1[j]), imag(p1[j])
+			l0r, l0i, l1r, l1i := real(l0[j]), imag(l0[j]), real(l1[j]), imag(l1[j])
+			r00 += l0r*a0r + l0i*a0i
+			r01 += l0r*a1r + l0i*a1i
+			r10 += l1r*a0r + l1i*a0i
+			r11 += l1r*a1r + l1i*a1i
+			p0[j] = complex(u0*a0r+u1*a1r, u0*a0i+u1*a1i)
+			p1[j] = complex(u2*a0r+u3*a1r, u2*a0i+u3*a1i)
+			l0[j] = complex(u0*l0r+u1*l1r, u0*l0i+u1*l1i)
+			l1[j] = complex(u2*l0r+u3*l1r, u2*l0i+u3*l1i)
+		}
 	}
 	return [4]complex128{complex(r00, 0), complex(r01, 0), complex(r10, 0), complex(r11, 0)}
 }
@@ -293,21 +312,22 @@ func (w *backwardOne) realRange(psi, lam []complex128, u [4]complex128, o, lo, h
 // denseRange is the fused loop over the bases numbered [lo, hi) for a
 // general 2×2 U†; it returns the overlaps S00, S01, S10, S11.
 func (w *backwardOne) denseRange(psi, lam []complex128, u [4]complex128, o, lo, hi int) [4]complex128 {
-	lows := w.k.lows[:w.k.npos]
-	cmask := w.k.cmask
 	var s00, s01, s10, s11 complex128
-	for i := lo; i < hi; i++ {
-		i0 := expand(i, lows) | cmask
-		i1 := i0 | o
-		a0, a1 := psi[i0], psi[i1]
-		l0, l1 := lam[i0], lam[i1]
-		c0, c1 := conj(l0), conj(l1)
-		s00 += c0 * a0
-		s01 += c0 * a1
-		s10 += c1 * a0
-		s11 += c1 * a1
-		psi[i0], psi[i1] = u[0]*a0+u[1]*a1, u[2]*a0+u[3]*a1
-		lam[i0], lam[i1] = u[0]*l0+u[1]*l1, u[2]*l0+u[3]*l1
+	for i := lo; i < hi; {
+		var p0, p1, l0, l1 []complex128
+		i, p0, p1, l0, l1 = w.pairRun(psi, lam, o, i, hi)
+		p1, l0, l1 = p1[:len(p0)], l0[:len(p0)], l1[:len(p0)]
+		for j := range p0 {
+			a0, a1 := p0[j], p1[j]
+			m0, m1 := l0[j], l1[j]
+			c0, c1 := conj(m0), conj(m1)
+			s00 += c0 * a0
+			s01 += c0 * a1
+			s10 += c1 * a0
+			s11 += c1 * a1
+			p0[j], p1[j] = u[0]*a0+u[1]*a1, u[2]*a0+u[3]*a1
+			l0[j], l1[j] = u[0]*m0+u[1]*m1, u[2]*m0+u[3]*m1
+		}
 	}
 	return [4]complex128{s00, s01, s10, s11}
 }
@@ -315,18 +335,19 @@ func (w *backwardOne) denseRange(psi, lam []complex128, u [4]complex128, o, lo, 
 // diagRange is denseRange for a diagonal U† (rz, p, crz, cp): the pair does
 // not mix and only S00 and S11 are needed.
 func (w *backwardOne) diagRange(psi, lam []complex128, u [4]complex128, o, lo, hi int) [4]complex128 {
-	lows := w.k.lows[:w.k.npos]
-	cmask := w.k.cmask
 	var s00, s11 complex128
-	for i := lo; i < hi; i++ {
-		i0 := expand(i, lows) | cmask
-		i1 := i0 | o
-		a0, a1 := psi[i0], psi[i1]
-		l0, l1 := lam[i0], lam[i1]
-		s00 += conj(l0) * a0
-		s11 += conj(l1) * a1
-		psi[i0], psi[i1] = u[0]*a0, u[3]*a1
-		lam[i0], lam[i1] = u[0]*l0, u[3]*l1
+	for i := lo; i < hi; {
+		var p0, p1, l0, l1 []complex128
+		i, p0, p1, l0, l1 = w.pairRun(psi, lam, o, i, hi)
+		p1, l0, l1 = p1[:len(p0)], l0[:len(p0)], l1[:len(p0)]
+		for j := range p0 {
+			a0, a1 := p0[j], p1[j]
+			m0, m1 := l0[j], l1[j]
+			s00 += conj(m0) * a0
+			s11 += conj(m1) * a1
+			p0[j], p1[j] = u[0]*a0, u[3]*a1
+			l0[j], l1[j] = u[0]*m0, u[3]*m1
+		}
 	}
 	return [4]complex128{s00, 0, 0, s11}
 }

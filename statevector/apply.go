@@ -14,7 +14,7 @@ func (s *State) ApplyOp(op *circuit.Op, b circuit.Binding) error {
 		return fmt.Errorf("statevector: %s: %w", op.Name(), err)
 	}
 	s.angles = compileOp(op, b, &s.scratch, s.angles)
-	s.scratch.apply(s.amp)
+	s.scratch.applyTo(s)
 	return nil
 }
 
@@ -38,7 +38,7 @@ func (s *State) ApplyMatrix(m []complex128, qubits ...int) error {
 	}
 	s.scratch.setQubits(qubits, 0)
 	s.scratch.setDense(m, qubits)
-	s.scratch.apply(s.amp)
+	s.scratch.applyTo(s)
 	s.scratch.big = nil // do not keep the caller's matrix alive
 	return nil
 }
@@ -112,9 +112,14 @@ func compileOp(op *circuit.Op, b circuit.Binding, k *kernel, buf []float64) []fl
 // or its adjoint for the backward sweep), choosing the diagonal,
 // permutation or dense kernel from the gate's spec.
 func compileTarget(op *circuit.Op, t []complex128, k *kernel) {
-	g := op.Gate
-	k.setQubits(op.Qubits, g.Controls)
-	targets := op.Qubits[g.Controls:]
+	compileNamed(op.Gate, op.Qubits, t, k)
+}
+
+// compileNamed compiles gate g with target matrix t on the given qubits
+// (controls first), which may be op's qubits or their positions in a block.
+func compileNamed(g *circuit.GateSpec, qubits []int, t []complex128, k *kernel) {
+	k.setQubits(qubits, g.Controls)
+	targets := qubits[g.Controls:]
 	small := 1<<len(targets) <= maxNamedDiag
 	switch {
 	case g.Diagonal && small:

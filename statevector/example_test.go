@@ -77,3 +77,22 @@ func ExampleSimulator_Expectations() {
 	// x = 1.5708: ⟨Z⟩ = 0.0000
 	// x = 3.1416: ⟨Z⟩ = -1.0000
 }
+
+// Options chosen from CLI-style flags: a GHZ state on 20 qubits in single
+// precision with gates fused up to three qubits.
+func ExampleExecuteWith() {
+	fusion, _ := statevector.ParseFusion("3")
+	precision, _ := statevector.ParsePrecision("single")
+	c := circuit.New(20).H(0)
+	for q := 1; q < 20; q++ {
+		c.CX(q-1, q)
+	}
+	res, err := statevector.ExecuteWith(c.MeasureAll(), circuit.Binding{}, 1000, rand.New(rand.NewPCG(3, 4)),
+		statevector.Options{Fusion: fusion, Precision: precision})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(len(res.Counts), res.State.Precision())
+	// Output:
+	// 2 single
+}

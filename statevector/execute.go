@@ -38,6 +38,15 @@ type Result struct {
 // split binomially between the two outcomes), so the cost grows with the
 // number of distinct outcome histories, not with the number of shots.
 func Execute(c *circuit.Circuit, b circuit.Binding, shots int, rng *rand.Rand) (*Result, error) {
+	return ExecuteWith(c, b, shots, rng, Options{})
+}
+
+// ExecuteWith is Execute with the fusion, precision and blocking of opts.
+// The gates of a dynamic circuit run one by one in each trajectory.
+func ExecuteWith(c *circuit.Circuit, b circuit.Binding, shots int, rng *rand.Rand, opts Options) (*Result, error) {
+	if err := opts.check(); err != nil {
+		return nil, err
+	}
 	if c == nil {
 		return nil, fmt.Errorf("statevector: nil circuit")
 	}
@@ -57,7 +66,7 @@ func Execute(c *circuit.Circuit, b circuit.Binding, shots int, rng *rand.Rand) (
 			}
 		}
 	}
-	s, err := New(c.NumQubits)
+	s, err := NewPrecision(c.NumQubits, opts.Precision)
 	if err != nil {
 		return nil, err
 	}
@@ -68,13 +77,7 @@ func Execute(c *circuit.Circuit, b circuit.Binding, shots int, rng *rand.Rand) (
 		trajectories(c, b, s, shots, rng, res.Counts)
 		return res, nil
 	}
-	for i := range unitary {
-		if op := &unitary[i]; op.Kind == circuit.GateOp {
-			s.angles = compileOp(op, b, &s.scratch, s.angles)
-			s.scratch.apply(s.amp)
-		}
-	}
-	s.scratch.big = nil
+	s.runGates(unitary, b, opts)
 	res.State = s
 	samples := s.Sample(shots, rng)
 	// Samples are sorted: tally each run of equal indices once.
@@ -134,7 +137,7 @@ func trajectories(c *circuit.Circuit, b circuit.Binding, s *State, shots int, rn
 		}
 		br.measured = br.measured || op.Kind == circuit.MeasureOp
 	}
-	live := max(1, MaxMemory()/(int64(16)<<s.n)) // states that fit at once
+	live := max(1, MaxMemory()/(s.Precision().bytes()<<s.n)) // states that fit at once
 	batch := shots
 	for batch > 1 && int64(bits.Len(uint(batch))) > live {
 		batch /= 2
@@ -168,7 +171,7 @@ func (br *brancher) run(s *State, from, shots int, cl []byte) {
 		}
 		switch op.Kind {
 		case circuit.GateOp:
-			br.kernels[i].apply(s.amp)
+			br.kernels[i].applyTo(s)
 			continue
 		case circuit.BarrierOp:
 			continue
@@ -217,7 +220,7 @@ func (br *brancher) copyOf(s *State) *State {
 	if n := len(br.spare); n > 0 {
 		t := br.spare[n-1]
 		br.spare = br.spare[:n-1]
-		copy(t.amp, s.amp)
+		_ = t.CopyFrom(s) // a copy of s: same size and precision
 		return t
 	}
 	return s.Copy()

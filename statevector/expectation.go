@@ -39,7 +39,11 @@ func (s *State) Expectation(o circuit.Observable) (float64, error) {
 
 // Expectations returns ⟨ψ|O_k|ψ⟩ for every observable. Terms of all the
 // observables that flip the same qubits share one pass over the state, so
-// any number of diagonal (Z-only) terms cost a single pass.
+// any number of diagonal (Z-only) terms cost a single pass. On registers
+// of ten or more qubits, a group of qubit-wise commuting terms that flip
+// qubits in four or more ways is measured in one basis change instead (a
+// copy of the state, rotated so that every term of the group is diagonal,
+// then one pass), when a second state fits in MaxMemory.
 func (s *State) Expectations(obs []circuit.Observable) ([]float64, error) {
 	var terms []pauliString
 	for k, o := range obs {
@@ -51,6 +55,9 @@ func (s *State) Expectations(obs []circuit.Observable) ([]float64, error) {
 		}
 	}
 	out := make([]float64, len(obs))
+	if s.n >= rotateQubits && 2*(s.Precision().bytes()<<s.n) <= MaxMemory() {
+		terms = s.rotatedGroups(terms, out)
+	}
 	for len(terms) > 0 {
 		// Move the terms with the same flip mask as the first to the front.
 		group := 1
@@ -67,6 +74,90 @@ func (s *State) Expectations(obs []circuit.Observable) ([]float64, error) {
 		terms = terms[group:]
 	}
 	return out, nil
+}
+
+// qwcMinFlips is the number of distinct flip masks from which a group of
+// qubit-wise commuting terms is cheaper to measure with a basis change
+// (copy, rotation, diagonal pass: about three passes) than one pass per
+// flip mask.
+const qwcMinFlips = 4
+
+// rotateQubits is the register size from which Expectations measures
+// large commuting groups in a rotated basis: below it a pass costs less
+// than copying and rotating.
+const rotateQubits = 10
+
+// rotatedGroups adds to out the terms that belong to large groups of
+// qubit-wise commuting terms, each group measured in its own basis, and
+// returns the other terms.
+//
+// Terms commute qubit-wise when on every qubit they act on both, they act
+// with the same Pauli. A group then shares one basis in which all its
+// terms are diagonal: H maps X to Z and H·S† maps Y to Z, so with
+// |ψ'⟩ = U|ψ⟩, ⟨ψ|P|ψ⟩ = ⟨ψ'|Z_supp(P)|ψ'⟩ (Gokhale et al.,
+// arXiv:1907.13623, measure each qubit-wise commuting family once).
+func (s *State) rotatedGroups(terms []pauliString, out []float64) []pauliString {
+	type group struct {
+		flip, sign int // the group's Pauli on each qubit of its support
+		members    []pauliString
+	}
+	var groups []group
+	var rest []pauliString
+	for _, t := range terms {
+		if t.flip == 0 {
+			rest = append(rest, t)
+			continue
+		}
+		joined := false
+		for g := range groups {
+			gr := &groups[g]
+			common := (gr.flip | gr.sign) & (t.flip | t.sign)
+			if ((gr.flip^t.flip)|(gr.sign^t.sign))&common == 0 {
+				gr.flip, gr.sign = gr.flip|t.flip, gr.sign|t.sign
+				gr.members = append(gr.members, t)
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			groups = append(groups, group{flip: t.flip, sign: t.sign, members: []pauliString{t}})
+		}
+	}
+	var rotated *State
+	h, _ := circuit.Lookup("h")
+	sdg, _ := circuit.Lookup("sdg")
+	for _, gr := range groups {
+		flips := map[int]bool{}
+		for _, t := range gr.members {
+			flips[t.flip] = true
+		}
+		if len(flips) < qwcMinFlips {
+			rest = append(rest, gr.members...)
+			continue
+		}
+		if rotated == nil {
+			rotated = s.Copy()
+		} else {
+			_ = rotated.CopyFrom(s) // a copy of s: same size and precision
+		}
+		var ops []circuit.Op
+		for m := gr.flip; m != 0; m &= m - 1 {
+			q := bits.TrailingZeros(uint(m))
+			if gr.sign>>q&1 == 1 { // Y
+				ops = append(ops, circuit.Op{Kind: circuit.GateOp, Gate: sdg, Qubits: []int{q}})
+			}
+			ops = append(ops, circuit.Op{Kind: circuit.GateOp, Gate: h, Qubits: []int{q}})
+		}
+		rotated.runGates(ops, circuit.Binding{}, Options{Precision: s.Precision()})
+		diag := make([]pauliString, len(gr.members))
+		for j, t := range gr.members {
+			diag[j] = pauliString{sign: t.flip | t.sign, coef: t.coef, obs: t.obs}
+		}
+		for j, v := range rotated.pauliSums(diag) {
+			out[diag[j].obs] += diag[j].coef * real(v)
+		}
+	}
+	return rest
 }
 
 // compilePauli turns a validated term into its masks.
@@ -97,14 +188,22 @@ func iPower(k int) complex128 {
 // Σ_i (−1)^{popcount(i & sign)} conj(a[i⊕flip]) a[i], split over goroutines
 // on large states.
 func (s *State) pauliSums(terms []pauliString) []complex128 {
-	nt := len(terms)
-	p := workers(len(s.amp), len(s.amp))
+	if s.single {
+		return pauliSums(floatView32(s.amp64), terms)
+	}
+	return pauliSums(floatView(s.amp), terms)
+}
+
+// pauliSums is State.pauliSums on interleaved amplitudes.
+func pauliSums[F float](a []F, terms []pauliString) []complex128 {
+	nt, size := len(terms), len(a)/2
+	p := workers(size, size)
 	part := make([]complex128, p*nt)
 	if p == 1 {
-		s.pauliSumRange(terms, 0, len(s.amp), part)
+		pauliSumRange(a, terms, 0, size, part)
 		return part
 	}
-	parallelFor(p, len(s.amp), func(w, lo, hi int) { s.pauliSumRange(terms, lo, hi, part[w*nt:(w+1)*nt]) })
+	parallelFor(p, size, func(w, lo, hi int) { pauliSumRange(a, terms, lo, hi, part[w*nt:(w+1)*nt]) })
 	for w := 1; w < p; w++ {
 		for j := range nt {
 			part[j] += part[w*nt+j]
@@ -113,12 +212,14 @@ func (s *State) pauliSums(terms []pauliString) []complex128 {
 	return part[:nt]
 }
 
-// pauliSumRange adds the contributions of indices [lo, hi) to acc.
-func (s *State) pauliSumRange(terms []pauliString, lo, hi int, acc []complex128) {
-	a := s.amp
+// pauliSumRange adds the contributions of indices [lo, hi) to acc, in
+// float64 whatever the precision of a.
+func pauliSumRange[F float](a []F, terms []pauliString, lo, hi int, acc []complex128) {
 	if flip := terms[0].flip; flip != 0 {
 		for i := lo; i < hi; i++ {
-			z := complex(real(a[i^flip]), -imag(a[i^flip])) * a[i]
+			xr, xi := float64(a[2*(i^flip)]), -float64(a[2*(i^flip)+1])
+			yr, yi := float64(a[2*i]), float64(a[2*i+1])
+			z := complex(xr*yr-xi*yi, xr*yi+xi*yr)
 			for j := range terms {
 				if bits.OnesCount(uint(i&terms[j].sign))&1 == 0 {
 					acc[j] += z
@@ -132,7 +233,8 @@ func (s *State) pauliSumRange(terms []pauliString, lo, hi int, acc []complex128)
 	// Diagonal terms: real weights |a_i|², accumulated in float64.
 	racc := make([]float64, len(terms))
 	for i := lo; i < hi; i++ {
-		w := real(a[i])*real(a[i]) + imag(a[i])*imag(a[i])
+		re, im := float64(a[2*i]), float64(a[2*i+1])
+		w := re*re + im*im
 		for j := range terms {
 			if bits.OnesCount(uint(i&terms[j].sign))&1 == 0 {
 				racc[j] += w

@@ -137,3 +137,85 @@ func TestExpectationClosedForms(t *testing.T) {
 		t.Error("observable on qubit 1 of a 1-qubit state accepted")
 	}
 }
+
+// TestExpectationRotatedGroups measures observables made of large
+// qubit-wise commuting families (the basis-change path) on registers of
+// ten and more qubits: against the dense matrix on an entangled 10-qubit
+// state, and against the closed form Π_q ⟨P_q⟩ on a 13-qubit product state
+// RZ(φ_q)RY(θ_q)|0⟩, whose Bloch vector gives ⟨X⟩ = sin θ cos φ,
+// ⟨Y⟩ = sin θ sin φ, ⟨Z⟩ = cos θ.
+func TestExpectationRotatedGroups(t *testing.T) {
+	rng := newRNG(70)
+	family := func(n, terms int, paulis string) circuit.Observable {
+		var o circuit.Observable
+		for range terms {
+			var ops []circuit.PauliOp
+			for q := range n {
+				if rng.IntN(2) == 0 {
+					ops = append(ops, circuit.PauliOp{Qubit: q, P: paulis[q%len(paulis)]})
+				}
+			}
+			o.Terms = append(o.Terms, circuit.Term(2*rng.Float64()-1, ops...))
+		}
+		return o
+	}
+	const n = 10
+	c, b := randomCircuit(n, 40, rng)
+	s, _ := New(n)
+	if err := s.Run(c, b); err != nil {
+		t.Fatal(err)
+	}
+	o := family(n, 6, "XYZ")
+	got, err := s.Expectation(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := sandwich(s.Amplitudes(), denseObservable(o, n)); math.Abs(got-real(want)) > 1e-12 {
+		t.Errorf("10 qubits: got %v, want %v", got, want)
+	}
+
+	const m = 13
+	theta, phi := make([]float64, m), make([]float64, m)
+	prod := circuit.New(m)
+	for q := range m {
+		theta[q], phi[q] = 3*rng.Float64(), 6*rng.Float64()
+		prod.RY(q, circuit.Const(theta[q]))
+		prod.RZ(q, circuit.Const(phi[q]))
+	}
+	for _, p := range []Precision{Double, Single} {
+		ps, _ := NewPrecision(m, p)
+		if err := ps.Run(prod, circuit.Binding{}); err != nil {
+			t.Fatal(err)
+		}
+		obs := []circuit.Observable{family(m, 8, "XY"), family(m, 5, "YZX")}
+		got, err := ps.Expectations(obs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, o := range obs {
+			want := 0.0
+			for _, term := range o.Terms {
+				v := term.Coef
+				for _, op := range term.Ops {
+					q := op.Qubit
+					switch op.P {
+					case 'X':
+						v *= math.Sin(theta[q]) * math.Cos(phi[q])
+					case 'Y':
+						v *= math.Sin(theta[q]) * math.Sin(phi[q])
+					case 'Z':
+						v *= math.Cos(theta[q])
+					}
+				}
+				want += v
+			}
+			tol := 1e-12
+			if p == Single {
+				tol = 1e-5
+			}
+			if math.Abs(got[k]-want) > tol {
+				t.Errorf("%v, observable %d: got %v, want %v", p, k, got[k], want)
+			}
+		}
+	}
+}

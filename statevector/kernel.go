@@ -36,6 +36,7 @@ type kernel struct {
 	lows   [MaxMatrixQubits]int     // (1<<p)−1 for those qubits' positions p, ascending
 	cmask  int                      // bits of the control qubits
 	isReal bool                     // dense1: the matrix is real (h, ry, cry), half the multiplications
+	isRX   bool                     // dense1: real diagonal, imaginary off-diagonal (rx, crx), half too
 	o1     int                      // dense1/dense2: bit of the first target
 	o2     int                      // dense2: bit of the second target
 	m      [16]complex128           // dense1 (4 used) and dense2 matrices, row-major
@@ -85,12 +86,13 @@ func (k *kernel) setDense(m []complex128, targets []int) {
 		k.kind, k.o1 = kindDense1, 1<<targets[0]
 		copy(k.m[:4], m)
 		k.isReal = imag(m[0]) == 0 && imag(m[1]) == 0 && imag(m[2]) == 0 && imag(m[3]) == 0
+		k.isRX = imag(m[0]) == 0 && real(m[1]) == 0 && real(m[2]) == 0 && imag(m[3]) == 0
 	case 2:
 		k.kind, k.o1, k.o2 = kindDense2, 1<<targets[0], 1<<targets[1]
 		copy(k.m[:], m)
 	default:
 		k.kind, k.big = kindDenseK, m
-		k.offs = make([]int, 1<<len(targets))
+		k.offs = slices.Grow(k.offs[:0], 1<<len(targets))[:1<<len(targets)]
 		for j := range k.offs {
 			k.offs[j] = localOffset(j, targets)
 		}
@@ -155,33 +157,57 @@ func checkQubits(qubits []int, n int) error {
 	return nil
 }
 
-// apply runs the kernel on the amplitudes a, splitting the index range over
-// goroutines on large states.
-func (k *kernel) apply(a []complex128) {
+// SIMD reports whether gates run with the AVX-512 loops: the package was
+// built with GOEXPERIMENT=simd on amd64 and the processor has AVX-512.
+// Otherwise the portable loops run, with the same results to rounding.
+func SIMD() bool { return simdEnabled }
+
+// applyTo runs the kernel on the amplitudes of s, splitting the index
+// range over goroutines on large states.
+func (k *kernel) applyTo(s *State) {
+	if s.single {
+		applyFloats(k, floatView32(s.amp64))
+		return
+	}
+	applyFloats(k, floatView(s.amp))
+}
+
+// applyFloats runs the kernel on the interleaved amplitudes a (real and
+// imaginary parts of amplitude i at a[2i] and a[2i+1]), splitting the index
+// range over goroutines on large states.
+func applyFloats[F float](k *kernel, a []F) {
 	if k.kind == kindDiag && k.nd == 0 { // the identity
 		return
 	}
-	total := len(a) >> k.npos
-	if p := workers(len(a), total); p > 1 {
-		parallelFor(p, total, func(_, lo, hi int) { k.run(a, lo, hi) })
+	size := len(a) / 2
+	total := size >> k.npos
+	if p := workers(size, total); p > 1 && total%4 == 0 {
+		// Pieces of whole groups of four bases keep the register-aligned
+		// bases of the SIMD loops inside one piece.
+		parallelFor(p, total/4, func(_, lo, hi int) { runKernel(k, a, 4*lo, 4*hi) })
 		return
 	}
-	k.run(a, 0, total)
+	runKernel(k, a, 0, total)
 }
 
-// run applies the kernel to the bases numbered [lo, hi).
-func (k *kernel) run(a []complex128, lo, hi int) {
+// runKernel applies the kernel to the bases numbered [lo, hi) of the
+// interleaved amplitudes a, with the SIMD loops where the build and the
+// processor have them.
+func runKernel[F float](k *kernel, a []F, lo, hi int) {
+	if simdEnabled && runSIMD(k, a, lo, hi) {
+		return
+	}
 	switch k.kind {
 	case kindDense1:
-		k.runDense1(a, lo, hi)
+		runDense1(k, a, lo, hi)
 	case kindDense2:
-		k.runDense2(a, lo, hi)
+		runDense2(k, a, lo, hi)
 	case kindDenseK:
-		k.runDenseK(a, lo, hi)
+		runDenseK(k, a, lo, hi)
 	case kindDiag:
-		k.runDiag(a, lo, hi)
+		runDiag(k, a, lo, hi)
 	case kindPerm:
-		k.runPerm(a, lo, hi)
+		runPerm(k, a, lo, hi)
 	}
 }
 

@@ -53,19 +53,29 @@ func (s *State) measure(q int, rng *rand.Rand, reset bool) int {
 
 // qubitProbabilities returns Σ|a_i|² over the indices with bit q 0 and 1.
 func (s *State) qubitProbabilities(q int) (p0, p1 float64) {
-	a, o, l := s.amp, 1<<q, 1<<q-1
-	half := len(a) / 2
+	if s.single {
+		return qubitProbabilities(floatView32(s.amp64), q)
+	}
+	return qubitProbabilities(floatView(s.amp), q)
+}
+
+// qubitProbabilities is State.qubitProbabilities on interleaved amplitudes.
+func qubitProbabilities[F float](a []F, q int) (p0, p1 float64) {
+	o, l := 1<<q, 1<<q-1
+	half := len(a) / 4
 	body := func(lo, hi int) (float64, float64) {
 		var s0, s1 float64
 		for i := lo; i < hi; i++ {
 			i0 := i&l | (i&^l)<<1
-			x, y := a[i0], a[i0|o]
-			s0 += real(x)*real(x) + imag(x)*imag(x)
-			s1 += real(y)*real(y) + imag(y)*imag(y)
+			i1 := i0 | o
+			x, y := float64(a[2*i0]), float64(a[2*i0+1])
+			u, v := float64(a[2*i1]), float64(a[2*i1+1])
+			s0 += x*x + y*y
+			s1 += u*u + v*v
 		}
 		return s0, s1
 	}
-	w := workers(len(a), half)
+	w := workers(2*half, half)
 	if w == 1 {
 		return body(0, half)
 	}
@@ -82,27 +92,35 @@ func (s *State) qubitProbabilities(q int) (p0, p1 float64) {
 // scale, and zeroes the others; with reset the kept amplitudes move to
 // bit q = 0.
 func (s *State) project(q, outcome int, reset bool, scale float64) {
-	a, o, l := s.amp, 1<<q, 1<<q-1
-	c := complex(scale, 0)
+	if s.single {
+		project(floatView32(s.amp64), q, outcome, reset, float32(scale))
+		return
+	}
+	project(floatView(s.amp), q, outcome, reset, scale)
+}
+
+// project is State.project on interleaved amplitudes.
+func project[F float](a []F, q, outcome int, reset bool, c F) {
+	o, l := 1<<q, 1<<q-1
 	body := func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			i0 := i&l | (i&^l)<<1
-			i1 := i0 | o
+			i0 := 2 * (i&l | (i&^l)<<1)
+			i1 := i0 + 2*o
 			switch {
 			case outcome == 0:
-				a[i0] *= c
-				a[i1] = 0
+				a[i0], a[i0+1] = c*a[i0], c*a[i0+1]
+				a[i1], a[i1+1] = 0, 0
 			case reset:
-				a[i0] = a[i1] * c
-				a[i1] = 0
+				a[i0], a[i0+1] = c*a[i1], c*a[i1+1]
+				a[i1], a[i1+1] = 0, 0
 			default:
-				a[i0] = 0
-				a[i1] *= c
+				a[i0], a[i0+1] = 0, 0
+				a[i1], a[i1+1] = c*a[i1], c*a[i1+1]
 			}
 		}
 	}
-	half := len(a) / 2
-	if w := workers(len(a), half); w > 1 {
+	half := len(a) / 4
+	if w := workers(2*half, half); w > 1 {
 		parallelFor(w, half, func(_, lo, hi int) { body(lo, hi) })
 		return
 	}

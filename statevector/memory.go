@@ -59,17 +59,22 @@ func defaultMaxMemory(path string) int64 {
 	return fallbackMemory
 }
 
-// checkSize returns an error unless a state of n qubits fits the limits.
-func checkSize(n int) error {
+// checkSize returns an error unless a state of n qubits in precision p fits
+// the limits.
+func checkSize(n int, p Precision) error {
 	if n < 0 {
 		return fmt.Errorf("statevector: negative qubit count %d", n)
 	}
 	if n > MaxQubits {
 		return fmt.Errorf("statevector: %d qubits is more than the %d a state vector can hold", n, MaxQubits)
 	}
-	need := int64(16) << n
+	need := p.bytes() << n
 	if limit := MaxMemory(); need > limit {
-		return fmt.Errorf("statevector: %d qubits need %s, more than the %s limit", n, formatBytes(need), formatBytes(limit))
+		in := ""
+		if p == Single {
+			in = " in single precision"
+		}
+		return fmt.Errorf("statevector: %d qubits need %s%s, more than the %s limit", n, formatBytes(need), in, formatBytes(limit))
 	}
 	return nil
 }

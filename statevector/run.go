@@ -10,7 +10,18 @@ import (
 // barriers are skipped. c must have as many qubits as s and contain no
 // measurement, reset or classically conditioned op (Execute runs those).
 // Every op is checked before any is applied, so on error s is unchanged.
+// Gates are fused and cache-blocked with the default Options; RunWith
+// chooses.
 func (s *State) Run(c *circuit.Circuit, b circuit.Binding) error {
+	return s.RunWith(c, b, Options{Precision: s.Precision()})
+}
+
+// RunWith is Run with the fusion and blocking of opts; opts.Precision is
+// ignored (a state keeps the precision it was made with).
+func (s *State) RunWith(c *circuit.Circuit, b circuit.Binding, opts Options) error {
+	if err := opts.check(); err != nil {
+		return err
+	}
 	if err := s.checkCircuit(c, b); err != nil {
 		return err
 	}
@@ -23,14 +34,26 @@ func (s *State) Run(c *circuit.Circuit, b circuit.Binding) error {
 			return fmt.Errorf("statevector: op %d (%s): %w", i, op.Name(), err)
 		}
 	}
-	for i := range c.Ops {
-		if op := &c.Ops[i]; op.Kind != circuit.BarrierOp {
+	opts.Precision = s.Precision()
+	s.runGates(c.Ops, b, opts)
+	return nil
+}
+
+// runGates applies the gate ops of ops, which passed checkGate; barriers
+// are skipped. Registers that fit one block run gate by gate without
+// allocating; larger ones through a compiled program (useProgram).
+func (s *State) runGates(ops []circuit.Op, b circuit.Binding, opts Options) {
+	if useProgram(s.n, opts) {
+		compileProgram(ops, s.n, b, opts).run(s)
+		return
+	}
+	for i := range ops {
+		if op := &ops[i]; op.Kind != circuit.BarrierOp {
 			s.angles = compileOp(op, b, &s.scratch, s.angles)
-			s.scratch.apply(s.amp)
+			s.scratch.applyTo(s)
 		}
 	}
 	s.scratch.big = nil
-	return nil
 }
 
 // checkCircuit validates c and b for a run on s.

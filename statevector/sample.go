@@ -22,10 +22,22 @@ func (s *State) Sample(shots int, rng *rand.Rand) []int {
 		u[j] = rng.Float64()
 	}
 	slices.Sort(u)
+	if s.single {
+		return sampleSorted(floatView32(s.amp64), u)
+	}
+	return sampleSorted(floatView(s.amp), u)
+}
+
+// sampleSorted returns, for each of the sorted uniform numbers u, the first
+// basis index whose cumulative probability exceeds it, in one pass over
+// the interleaved amplitudes a.
+func sampleSorted[F float](a []F, u []float64) []int {
+	shots := len(u)
 	out := make([]int, shots)
 	cum, j, last := 0.0, 0, 0
-	for i, a := range s.amp {
-		p := real(a)*real(a) + imag(a)*imag(a)
+	for i := 0; 2*i+1 < len(a); i++ {
+		re, im := float64(a[2*i]), float64(a[2*i+1])
+		p := re*re + im*im
 		if p == 0 {
 			continue
 		}

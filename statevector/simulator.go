@@ -15,7 +15,11 @@ import (
 // from the pool). The zero value is ready to use; do not copy a Simulator
 // after first use.
 type Simulator struct {
-	pool sync.Pool
+	// Options choose fusion, precision and blocking for Expectations; the
+	// zero value is the default (double precision). ExpectationGradient
+	// always runs in double precision, gate by gate in its backward sweep.
+	Options Options
+	pool    sync.Pool
 }
 
 // Expectations runs c from |0…0⟩ with its symbols bound by b and returns
@@ -25,22 +29,23 @@ func (sim *Simulator) Expectations(c *circuit.Circuit, b circuit.Binding, obs []
 	if c == nil {
 		return nil, fmt.Errorf("statevector: nil circuit")
 	}
-	s, err := sim.state(c.NumQubits)
+	s, err := sim.state(c.NumQubits, sim.Options.Precision)
 	if err != nil {
 		return nil, err
 	}
 	defer sim.pool.Put(s)
-	if err := s.Run(c, b); err != nil {
+	if err := s.RunWith(c, b, sim.Options); err != nil {
 		return nil, err
 	}
 	return s.Expectations(obs)
 }
 
-// state returns |0…0⟩ on n qubits, reusing a pooled state when one fits.
-func (sim *Simulator) state(n int) (*State, error) {
-	if s, ok := sim.pool.Get().(*State); ok && s.n == n {
+// state returns |0…0⟩ on n qubits in precision p, reusing a pooled state
+// when one fits.
+func (sim *Simulator) state(n int, p Precision) (*State, error) {
+	if s, ok := sim.pool.Get().(*State); ok && s.n == n && s.Precision() == p {
 		s.Reset()
 		return s, nil
 	}
-	return New(n)
+	return NewPrecision(n, p)
 }
