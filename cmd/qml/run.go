@@ -35,6 +35,9 @@ type runOptions struct {
 	observables []string
 	format      string
 	threads     int
+	// State-vector gate fusion ("off", "auto" or 1…5) and precision.
+	fusion    string
+	precision string
 	// Simulator choice and the matrix product state's limits.
 	backend      string
 	maxBond      int
@@ -86,6 +89,8 @@ labels read right to left ("IZ" is Z on qubit 0).`,
 	f.StringArrayVar(&opts.observables, "observable", nil, "Pauli-sum observable to evaluate (repeatable)")
 	f.StringVar(&opts.format, "format", "text", "output format: text or json")
 	f.IntVar(&opts.threads, "threads", 0, "goroutines for the simulation kernels (0: all cores)")
+	f.StringVar(&opts.fusion, "fusion", "auto", "state-vector gate fusion: auto (by the measured cost model), off, or the largest fused gate in qubits, 1 to 5")
+	f.StringVar(&opts.precision, "precision", "double", "state-vector precision: double (complex128) or single (complex64, half the memory, ~1e-5 agreement)")
 	f.StringVar(&opts.backend, "backend", "statevector", "simulator: statevector, mps, or auto (the one predicted faster)")
 	f.IntVar(&opts.maxBond, "max-bond", 0, "MPS: largest bond dimension χ kept by any split (≥ 1; default no limit)")
 	f.Float64Var(&opts.cutoff, "cutoff", 0, "MPS: relative weight one split may discard below χ (default 1e-24)")
@@ -142,6 +147,15 @@ func runRun(s *IO, opts *runOptions) error {
 		defer statevector.SetMaxMemory(prev)
 	}
 	statevector.SetThreads(opts.threads)
+	fusion, err := statevector.ParseFusion(opts.fusion)
+	if err != nil {
+		return &exitError{2, fmt.Errorf("--fusion: %w", err)}
+	}
+	precision, err := statevector.ParsePrecision(opts.precision)
+	if err != nil {
+		return &exitError{2, fmt.Errorf("--precision: %w", err)}
+	}
+	svOpts := statevector.Options{Fusion: fusion, Precision: precision}
 	obs := make([]circuit.Observable, len(opts.observables))
 	for i, text := range opts.observables {
 		o, err := circuit.ParseObservable(text)
@@ -197,7 +211,7 @@ func runRun(s *IO, opts *runOptions) error {
 			final = mpsFinal{res.State}
 		}
 	} else {
-		res, err := statevector.Execute(c, circuit.Binding{}, shots, rng)
+		res, err := statevector.ExecuteWith(c, circuit.Binding{}, shots, rng, svOpts)
 		if err != nil {
 			return err
 		}

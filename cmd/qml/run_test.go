@@ -136,6 +136,8 @@ func TestRunErrors(t *testing.T) {
 		{[]string{"run", "../../examples/bell.qasm", "--observable", "Q7"}, 2, "observable"},
 		{[]string{"run", "../../examples/bell.qasm", "--observable", "Z9"}, 2, "out of range"},
 		{[]string{"run"}, 2, "accepts 1 arg"},
+		{[]string{"run", "../../examples/bell.qasm", "--fusion", "9"}, 2, "--fusion"},
+		{[]string{"run", "../../examples/bell.qasm", "--precision", "half"}, 2, "--precision"},
 	} {
 		_, errOut, code := qml(t, tc.args...)
 		if code != tc.code || !strings.Contains(errOut, tc.want) {
@@ -321,6 +323,39 @@ func TestParseBytes(t *testing.T) {
 		got, err := parseBytes(tc.in)
 		if (err == nil) != tc.ok || got != tc.want {
 			t.Errorf("parseBytes(%q) = %d, %v; want %d (ok %v)", tc.in, got, err, tc.want, tc.ok)
+		}
+	}
+}
+
+// TestRunPrecisionAndFusion: single precision and every fusion setting give
+// the double-precision unfused probabilities (to 1e-6 and 1e-12).
+func TestRunPrecisionAndFusion(t *testing.T) {
+	probs := func(args ...string) []float64 {
+		out, errOut, code := qml(t, append([]string{"run", "../../examples/qft.qasm", "--shots", "0", "--format", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		var rep struct{ Probabilities []float64 }
+		if err := json.Unmarshal([]byte(out), &rep); err != nil {
+			t.Fatal(err)
+		}
+		return rep.Probabilities
+	}
+	want := probs("--fusion", "off")
+	for _, tc := range []struct {
+		args []string
+		tol  float64
+	}{
+		{[]string{"--fusion", "auto"}, 1e-12},
+		{[]string{"--fusion", "3"}, 1e-12},
+		{[]string{"--fusion", "5"}, 1e-12},
+		{[]string{"--precision", "single"}, 1e-6},
+	} {
+		got := probs(tc.args...)
+		for i := range want {
+			if math.Abs(got[i]-want[i]) > tc.tol {
+				t.Fatalf("%v: P(%d) = %g, unfused double %g", tc.args, i, got[i], want[i])
+			}
 		}
 	}
 }
