@@ -1,0 +1,279 @@
+package spec
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/qmlgo/qml/classical"
+	"github.com/qmlgo/qml/dataset"
+)
+
+func init() { registerModelKind("mps-classifier", func() ModelConfig { return &MPSClassifierModel{} }) }
+
+// MPSClassifierModel is the model section of kind "mps-classifier": the
+// matrix-product-state classifier of Stoudenmire and Schwab, one site per
+// feature, trained by DMRG sweeps on the quadratic cost
+// (classical.MPSClassifier) or by gradient descent on the cross-entropy
+// (classical.MPSGradClassifier).
+type MPSClassifierModel struct {
+	// Bond is the bond dimension: the initial one and, unless MaxBond
+	// says otherwise, the largest a sweep keeps (default 10).
+	Bond int `json:"bond"`
+	// MaxBond caps the bond dimension of sweeps (default Bond).
+	MaxBond int `json:"max_bond,omitempty"`
+	// Cutoff drops singular values whose squares sum to less than this
+	// fraction of the total (default 1e-10).
+	Cutoff float64 `json:"cutoff,omitempty"`
+	// Training is sweeps (default; train.epochs counts full sweeps) or
+	// gradient (train.optimizer on train.batch_size mini-batches).
+	Training string `json:"training"`
+	// CGSteps is the number of conjugate-gradient steps per bond (default 2).
+	CGSteps int `json:"cg_steps,omitempty"`
+	// InputMax divides every feature before the feature map, which wants
+	// values in [0, 1] (16 for raw digits, 255 for raw MNIST; default 1);
+	// values outside [0, 1] are clipped.
+	InputMax float64 `json:"input_max,omitempty"`
+	// Pool average-pools square images over pool×pool blocks first
+	// (2 turns MNIST's 28×28 into 14×14, 196 sites).
+	Pool int `json:"pool,omitempty"`
+	// CriticalBand is as for logistic (Ising-phase data only).
+	CriticalBand float64 `json:"critical_band,omitempty"`
+}
+
+func (m *MPSClassifierModel) setDefaults(*Spec) {
+	setIfZero(&m.Bond, 10)
+	setIfZero(&m.MaxBond, m.Bond)
+	setIfZero(&m.Cutoff, 1e-10)
+	setIfZero(&m.CGSteps, 2)
+	setIfZero(&m.InputMax, 1)
+	if m.Training == "" {
+		m.Training = "sweeps"
+	}
+}
+
+func (m *MPSClassifierModel) check(s *Spec, p *problems) {
+	if m.Bond < 1 || m.Bond > 1024 {
+		p.add("model.bond", "%d, want 1 to 1024", m.Bond)
+	}
+	if m.MaxBond < 1 || m.MaxBond > 1024 {
+		p.add("model.max_bond", "%d, want 1 to 1024", m.MaxBond)
+	}
+	if !(m.Cutoff >= 0 && m.Cutoff < 1) {
+		p.add("model.cutoff", "%v, want a fraction in [0, 1)", m.Cutoff)
+	}
+	if m.CGSteps < 1 {
+		p.add("model.cg_steps", "%d, want at least 1", m.CGSteps)
+	}
+	if !(m.InputMax > 0) || math.IsInf(m.InputMax, 0) {
+		p.add("model.input_max", "%v, want a finite number > 0", m.InputMax)
+	}
+	if m.Pool < 0 || m.Pool == 1 {
+		p.add("model.pool", "%d, want a block side of at least 2 (or leave it out)", m.Pool)
+	}
+	checkFinite(p, "model.critical_band", m.CriticalBand, true)
+	if p.oneOf("model.training", m.Training, "sweeps", "gradient") && m.Training == "gradient" {
+		for _, f := range []string{"max_bond", "cutoff", "cg_steps"} {
+			if s.Has("model." + f) {
+				p.add("model."+f, "only sweeps training uses %s", f)
+			}
+		}
+	}
+}
+
+func (m *MPSClassifierModel) needsData() bool { return true }
+
+func (m *MPSClassifierModel) describe() string {
+	if m.Training == "gradient" {
+		return fmt.Sprintf("bond %d, gradient training", m.Bond)
+	}
+	return fmt.Sprintf("bond %d (max %d), DMRG sweeps", m.Bond, m.MaxBond)
+}
+
+// prepare pools, scales and clips a split for the feature map.
+func (m *MPSClassifierModel) prepare(s *Spec, d *dataset.Dataset) (*dataset.Dataset, error) {
+	if d == nil {
+		return nil, nil
+	}
+	if m.Pool > 0 {
+		side := int(math.Round(math.Sqrt(float64(d.Dim()))))
+		if side*side != d.Dim() || side%m.Pool != 0 {
+			return nil, s.Errorf("model.pool", "pooling needs square images with a side divisible by %d; the data has %d features", m.Pool, d.Dim())
+		}
+		var err error
+		if d, err = classical.PoolImages(d, side, side, m.Pool); err != nil {
+			return nil, s.Errorf("model.pool", "%v", err)
+		}
+	} else {
+		d = d.Clone()
+	}
+	for _, x := range d.X {
+		for j, v := range x {
+			x[j] = math.Min(math.Max(v/m.InputMax, 0), 1)
+		}
+	}
+	return d, nil
+}
+
+func (m *MPSClassifierModel) build(r *Run) (Trainer, error) {
+	t, err := newClassifierTrainer(r, m.CriticalBand)
+	if err != nil {
+		return nil, err
+	}
+	full, err := m.prepare(r.Spec, r.Test)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range []**dataset.Dataset{&t.train, &t.validation, &t.test} {
+		if *p, err = m.prepare(r.Spec, *p); err != nil {
+			return nil, err
+		}
+	}
+	sites, classes := t.train.Dim(), r.Train.NumClasses
+	cfg := classical.MPSConfig{Bond: m.Bond, MaxBond: m.MaxBond, Cutoff: m.Cutoff}
+	if m.Training == "gradient" {
+		if t.model, err = classical.NewMPSGradClassifier(sites, classes, cfg, t.rng); err != nil {
+			return nil, r.Spec.Errorf("model", "%v", err)
+		}
+		return &mpsGradTrainer{classifierTrainer: t, full: full}, nil
+	}
+	mps, err := classical.NewMPSClassifier(sites, classes, cfg, t.rng)
+	if err != nil {
+		return nil, r.Spec.Errorf("model", "%v", err)
+	}
+	return &mpsSweepTrainer{cfg: m, base: t, model: mps, full: full}, nil
+}
+
+// mpsGradTrainer is the gradient-trained MPS: a classifierTrainer whose
+// phase report reads the pooled, scaled test split.
+type mpsGradTrainer struct {
+	*classifierTrainer
+	full *dataset.Dataset
+}
+
+func (t *mpsGradTrainer) Final() (map[string]float64, error) {
+	return classifierFinal(t.model, t.train, t.validation, t.test, t.full, &t.phases)
+}
+
+// mpsSweepTrainer trains the DMRG classifier on a run.
+type mpsSweepTrainer struct {
+	cfg   *MPSClassifierModel
+	base  *classifierTrainer
+	model *classical.MPSClassifier
+	full  *dataset.Dataset
+}
+
+func (t *mpsSweepTrainer) NumParams() int {
+	n := 0
+	for _, x := range t.model.Tensors {
+		n += len(x)
+	}
+	return n
+}
+
+func (t *mpsSweepTrainer) Fit(o FitOptions) (*History, error) {
+	if o.Resume {
+		return nil, errNoResume
+	}
+	b := t.base
+	var epochs []Epoch
+	var failed error
+	total := 2 * (t.model.Sites - 1)
+	_, err := t.model.Train(b.train, classical.SweepConfig{
+		Sweeps: b.run.Spec.Train.Epochs, CGSteps: t.cfg.CGSteps,
+		OnBond: func(done, _ int) {
+			if o.OnBatch != nil {
+				o.OnBatch(len(epochs)+1, done, total, math.NaN())
+			}
+		},
+		OnSweep: func(s classical.SweepStats) {
+			e := Epoch{Epoch: s.Sweep, TrainLoss: s.Cost, TrainAccuracy: s.Accuracy, ValLoss: math.NaN(), ValAccuracy: math.NaN(), Seconds: s.Seconds}
+			if b.validation != nil {
+				var err error
+				if e.ValLoss, e.ValAccuracy, err = t.model.Evaluate(b.validation); err != nil && failed == nil {
+					failed = err
+				}
+			}
+			epochs = append(epochs, e)
+			if o.OnEpoch != nil {
+				o.OnEpoch(e)
+			}
+		},
+	})
+	if err == nil {
+		err = failed
+	}
+	return historyOf(epochs), err
+}
+
+// Final reports the quadratic cost (as *_loss) and accuracy of every
+// split, the largest bond, and the phase report for Ising data.
+func (t *mpsSweepTrainer) Final() (map[string]float64, error) {
+	b := t.base
+	final := map[string]float64{}
+	for _, p := range []namedSplit{{"train", b.train}, {"validation", b.validation}, {"test", b.test}} {
+		if p.d == nil {
+			continue
+		}
+		cost, acc, err := t.model.Evaluate(p.d)
+		if err != nil {
+			return nil, err
+		}
+		setFinite(final, p.name+"_loss", cost)
+		setFinite(final, p.name+"_accuracy", acc)
+	}
+	maxBond := 0
+	for _, d := range t.model.Bonds {
+		maxBond = max(maxBond, d)
+	}
+	final["max_bond"] = float64(maxBond)
+	if isPhaseData(t.full) {
+		rep, err := newPhaseReport(mpsProbabilities{t.model}, t.full)
+		if err != nil {
+			return nil, err
+		}
+		b.phases = rep
+		rep.addTo(final)
+	}
+	return final, nil
+}
+
+func (t *mpsSweepTrainer) Save(path string) error {
+	if err := saveClassical(path, t.base.run, t.model); err != nil {
+		return err
+	}
+	return t.base.phases.save(path)
+}
+
+// mpsProbabilities reads the DMRG classifier's normalised outputs as
+// class scores for the phase report: the softmax of f̂, whose largest
+// entry is the predicted class.
+type mpsProbabilities struct{ m *classical.MPSClassifier }
+
+func (p mpsProbabilities) Params() []float64 { return nil }
+func (p mpsProbabilities) NumClasses() int   { return p.m.Classes }
+func (p mpsProbabilities) LossGrad([][]float64, []int, []float64) (float64, error) {
+	return 0, fmt.Errorf("the DMRG classifier trains by sweeps")
+}
+func (p mpsProbabilities) Probabilities(x, out []float64) error {
+	if err := p.m.Outputs(x, out); err != nil {
+		return err
+	}
+	softmaxInPlace(out)
+	return nil
+}
+
+// softmaxInPlace overwrites z with its softmax.
+func softmaxInPlace(z []float64) {
+	m := math.Inf(-1)
+	for _, v := range z {
+		m = math.Max(m, v)
+	}
+	var s float64
+	for i, v := range z {
+		z[i] = math.Exp(v - m)
+		s += z[i]
+	}
+	for i := range z {
+		z[i] /= s
+	}
+}
