@@ -65,6 +65,8 @@ func printSummary(w io.Writer, res *spec.Results, paths []string) {
 	show("energy", "energy", "%.10f")
 	show("exact_energy", "exact", "%.10f")
 	show("energy_error", "error", "%.3g")
+	show("nll", "NLL", "%.5g")
+	show("capacity_transition", "capacity transition", "%.3g")
 	fmt.Fprintf(w, "%s: %s\n", res.Name, strings.Join(head, ", "))
 	evals := ""
 	if res.CircuitEvaluations > 0 {
