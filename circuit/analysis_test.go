@@ -76,3 +76,22 @@ func TestSplit(t *testing.T) {
 		}
 	}
 }
+
+// TestConditionHolds reads registers as unsigned integers, bit 0 least
+// significant, from the right slice of the classical bits.
+func TestConditionHolds(t *testing.T) {
+	reg := circuit.Register{Name: "c", Start: 1, Size: 3}
+	cl := []byte{1, 1, 0, 1, 0} // register bits 1, 0, 1 → 0b101 = 5
+	for _, tc := range []struct {
+		value uint64
+		want  bool
+	}{{5, true}, {4, false}, {1, false}, {0, false}} {
+		cond := circuit.Condition{Reg: reg, Value: tc.value}
+		if got := cond.Holds(cl); got != tc.want {
+			t.Errorf("c == %d: %v, want %v", tc.value, got, tc.want)
+		}
+	}
+	if got := circuit.ClassicalString(cl); got != "01011" {
+		t.Errorf("ClassicalString = %q, want 01011 (bit 0 rightmost)", got)
+	}
+}

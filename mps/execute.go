@@ -108,17 +108,7 @@ func clbitKey(qubits string, clbits int, measures []circuit.Op) string {
 	for _, m := range measures {
 		cl[m.Clbit] = qubits[n-1-m.Qubits[0]] - '0'
 	}
-	return clbitString(cl)
-}
-
-// clbitString writes classical bits (one 0/1 byte each) with bit 0
-// rightmost.
-func clbitString(cl []byte) string {
-	key := make([]byte, len(cl))
-	for j, v := range cl {
-		key[len(cl)-1-j] = '0' + v
-	}
-	return string(key)
+	return circuit.ClassicalString(cl)
 }
 
 // brancher runs the shots of one branch of a dynamic circuit.
@@ -139,7 +129,7 @@ func (br *brancher) run(s *State, from, shots int, cl []byte) error {
 	ops := br.c.Ops
 	for i := from; i < len(ops); i++ {
 		op := &ops[i]
-		if op.Cond != nil && !condHolds(op.Cond, cl) {
+		if op.Cond != nil && !op.Cond.Holds(cl) {
 			continue
 		}
 		switch op.Kind {
@@ -188,7 +178,7 @@ func (br *brancher) run(s *State, from, shots int, cl []byte) error {
 	}
 	br.report.merge(s.rep)
 	if br.measured {
-		br.counts[clbitString(cl)] += shots
+		br.counts[circuit.ClassicalString(cl)] += shots
 		return nil
 	}
 	samples, err := s.Sample(shots, br.rng)
@@ -196,20 +186,4 @@ func (br *brancher) run(s *State, from, shots int, cl []byte) error {
 		br.counts[key] += m
 	}
 	return err
-}
-
-// condHolds reports whether the classical register of cond, read as an
-// unsigned integer with its bit 0 least significant, equals cond.Value.
-func condHolds(cond *circuit.Condition, cl []byte) bool {
-	var v uint64
-	for j := range cond.Reg.Size {
-		if cl[cond.Reg.Start+j] == 0 {
-			continue
-		}
-		if j >= 64 {
-			return false
-		}
-		v |= 1 << j
-	}
-	return v == cond.Value
 }

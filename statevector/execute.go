@@ -102,16 +102,7 @@ func clbitKey(i int, c *circuit.Circuit, measures []circuit.Op) string {
 	for _, m := range measures {
 		cl[m.Clbit] = byte(bit(i, m.Qubits[0]))
 	}
-	return clbitString(cl)
-}
-
-// clbitString writes classical bits (one 0/1 byte each) with bit 0 rightmost.
-func clbitString(cl []byte) string {
-	key := make([]byte, len(cl))
-	for j, v := range cl {
-		key[len(cl)-1-j] = '0' + v
-	}
-	return string(key)
+	return circuit.ClassicalString(cl)
 }
 
 // trajectories samples shots quantum trajectories of the dynamic circuit c
@@ -166,7 +157,7 @@ func (br *brancher) run(s *State, from, shots int, cl []byte) {
 	ops := br.c.Ops
 	for i := from; i < len(ops); i++ {
 		op := &ops[i]
-		if op.Cond != nil && !condHolds(op.Cond, cl) {
+		if op.Cond != nil && !op.Cond.Holds(cl) {
 			continue
 		}
 		switch op.Kind {
@@ -207,7 +198,7 @@ func (br *brancher) run(s *State, from, shots int, cl []byte) {
 		}
 	}
 	if br.measured {
-		br.counts[clbitString(cl)] += shots
+		br.counts[circuit.ClassicalString(cl)] += shots
 		return
 	}
 	for _, idx := range s.Sample(shots, br.rng) {
@@ -224,20 +215,4 @@ func (br *brancher) copyOf(s *State) *State {
 		return t
 	}
 	return s.Copy()
-}
-
-// condHolds reports whether the classical register of cond, read as an
-// unsigned integer with its bit 0 least significant, equals cond.Value.
-func condHolds(cond *circuit.Condition, cl []byte) bool {
-	var v uint64
-	for j := range cond.Reg.Size {
-		if cl[cond.Reg.Start+j] == 0 {
-			continue
-		}
-		if j >= 64 {
-			return false
-		}
-		v |= 1 << j
-	}
-	return v == cond.Value
 }
