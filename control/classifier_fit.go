@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"runtime"
-	"sync"
 	"time"
 
 	"github.com/qmlgo/qml/dataset"
@@ -21,79 +19,33 @@ func (c *Classifier) batch(d *dataset.Dataset, idx []int, workers int, withGrad 
 	if err != nil {
 		return 0, 0, nil, err
 	}
-	type result struct {
-		loss    float64
-		correct bool
-		grad    []float64
-		err     error
+	nParams := 0
+	if withGrad {
+		nParams = len(c.Params)
 	}
-	res := make([]result, len(idx))
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = max(1, min(workers, len(idx)))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Go(func() {
+	return vqc.EvaluateBatch(len(idx), workers, nParams, c.cfg.Task == vqc.Classifier,
+		func(i int, grad []float64) (float64, bool, error) {
 			ws := c.pool.Get().(*workspace)
 			defer c.pool.Put(ws)
-			for i := range next {
-				r := &res[i]
-				if withGrad {
-					r.grad = make([]float64, len(c.Params))
-				}
-				var class int
-				var value float64
-				if d.Y != nil {
-					class = d.Y[idx[i]]
-				}
-				if d.Targets != nil {
-					value = d.Targets[idx[i]]
-				}
-				out, err := c.sample(ws, base, c.Params, d.X[idx[i]], class, value, r.grad, false)
-				if err != nil {
-					r.err = err
-					continue
-				}
-				r.loss = out.loss
-				if c.cfg.Task == vqc.Classifier {
-					_, k := vqc.ClassProbabilities(out.z)
-					r.correct = k == class
-				}
+			var class int
+			var value float64
+			if d.Y != nil {
+				class = d.Y[idx[i]]
 			}
+			if d.Targets != nil {
+				value = d.Targets[idx[i]]
+			}
+			out, err := c.sample(ws, base, c.Params, d.X[idx[i]], class, value, grad, false)
+			if err != nil {
+				return 0, false, fmt.Errorf("sample %d: %w", idx[i], err)
+			}
+			correct := false
+			if c.cfg.Task == vqc.Classifier {
+				_, k := vqc.ClassProbabilities(out.z)
+				correct = k == class
+			}
+			return out.loss, correct, nil
 		})
-	}
-	for i := range idx {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if withGrad {
-		grad = make([]float64, len(c.Params))
-	}
-	correct := 0
-	for i, r := range res {
-		if r.err != nil {
-			return 0, 0, nil, fmt.Errorf("sample %d: %w", idx[i], r.err)
-		}
-		loss += r.loss
-		if r.correct {
-			correct++
-		}
-		for j, g := range r.grad {
-			grad[j] += g
-		}
-	}
-	n := float64(len(idx))
-	for j := range grad {
-		grad[j] /= n
-	}
-	acc = math.NaN()
-	if c.cfg.Task == vqc.Classifier {
-		acc = float64(correct) / n
-	}
-	return loss / n, acc, grad, nil
 }
 
 // Evaluate returns the mean loss and accuracy (NaN for regressors) on d.

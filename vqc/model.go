@@ -360,25 +360,9 @@ func (m *Model) sampleLoss(be Backend, method GradientMethod, x []float64, t Tar
 		}
 		z = m.outputsOf(e)
 		dz = make([]float64, len(z))
-		switch {
-		case m.Config.Task == Regressor:
-			loss, dz[0] = squareLoss(z[0], t.Value)
-		case m.Config.Loss == Square && len(z) == 1:
-			loss, dz[0] = squareLoss(z[0], float64(2*t.Class-1))
-		case m.Config.Loss == Square:
-			for k := range z {
-				target := 0.0
-				if k == t.Class {
-					target = 1
-				}
-				l, d := squareLoss(z[k], target)
-				loss += l
-				dz[k] = d
-			}
-		case len(z) == 1:
-			loss, dz[0] = sigmoidCrossEntropy(z[0], t.Class)
-		default:
-			loss = softmaxCrossEntropy(z, t.Class, dz)
+		var err error
+		if loss, err = OutputLoss(m.Config.Task, m.Config.Loss, z, t.Class, t.Value, dz); err != nil {
+			return nil, err
 		}
 		de := make([]float64, len(z))
 		off := m.nWeights + m.nScales

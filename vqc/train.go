@@ -8,8 +8,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -175,74 +173,26 @@ func WriteFileAtomic(path string, data []byte) error {
 	return nil
 }
 
-// sampleResult is one sample's contribution to a batch.
-type sampleResult struct {
-	loss    float64
-	correct bool
-	grad    []float64
-	err     error
-}
-
-// batch evaluates the samples idx of d in parallel; with withGrad it also
-// returns the mean gradient. Per-sample results are reduced in index order,
-// so the sums are bit-identical whatever the scheduling.
+// batch evaluates the samples idx of d in parallel (EvaluateBatch); with
+// withGrad it also returns the mean gradient.
 func (m *Model) batch(be Backend, method GradientMethod, d *dataset.Dataset, idx []int, workers int, withGrad bool) (loss, acc float64, grad []float64, err error) {
-	res := make([]sampleResult, len(idx))
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, len(idx))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				r := &res[i]
-				if withGrad {
-					r.grad = make([]float64, len(m.Params))
-				}
-				t := m.target(d, idx[i])
-				var z []float64
-				r.loss, z, r.err = m.sampleLoss(be, method, d.X[idx[i]], t, r.grad)
-				if r.err == nil && m.Config.Task == Classifier {
-					_, class, _ := classProbabilities(z)
-					r.correct = class == t.Class
-				}
-			}
-		}()
-	}
-	for i := range idx {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	nParams := 0
 	if withGrad {
-		grad = make([]float64, len(m.Params))
+		nParams = len(m.Params)
 	}
-	correct := 0
-	for i, r := range res {
-		if r.err != nil {
-			return 0, 0, nil, fmt.Errorf("sample %d: %w", idx[i], r.err)
-		}
-		loss += r.loss
-		if r.correct {
-			correct++
-		}
-		for j, g := range r.grad {
-			grad[j] += g
-		}
-	}
-	n := float64(len(idx))
-	for j := range grad {
-		grad[j] /= n
-	}
-	acc = math.NaN()
-	if m.Config.Task == Classifier {
-		acc = float64(correct) / n
-	}
-	return loss / n, acc, grad, nil
+	return EvaluateBatch(len(idx), workers, nParams, m.Config.Task == Classifier,
+		func(i int, g []float64) (float64, bool, error) {
+			t := m.target(d, idx[i])
+			loss, z, err := m.sampleLoss(be, method, d.X[idx[i]], t, g)
+			if err != nil {
+				return 0, false, fmt.Errorf("sample %d: %w", idx[i], err)
+			}
+			if m.Config.Task != Classifier {
+				return loss, false, nil
+			}
+			_, class, _ := classProbabilities(z)
+			return loss, class == t.Class, nil
+		})
 }
 
 func (m *Model) target(d *dataset.Dataset, i int) Target {

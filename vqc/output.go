@@ -7,8 +7,9 @@ import "fmt"
 // a Regressor the square loss against value; for a Classifier, with loss
 // Square, (z − (2·class−1))² for one output or Σ_k (z_k − [k = class])²,
 // and with CrossEntropy the sigmoid cross-entropy of one output or the
-// softmax cross-entropy of several. It lets models outside this package (the
-// pulse-level classifier of package control) train through the same losses.
+// softmax cross-entropy of several. Model uses it, and models outside this
+// package (the pulse-level classifier of package control) train through the
+// same losses.
 func OutputLoss(task Task, loss string, z []float64, class int, value float64, dz []float64) (float64, error) {
 	if len(dz) != len(z) || len(z) == 0 {
 		return 0, fmt.Errorf("vqc: OutputLoss: %d outputs, %d gradient entries", len(z), len(dz))
