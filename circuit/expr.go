@@ -48,6 +48,7 @@ type expr struct {
 	val       float64 // opNum
 	name      string  // opIdent: the identifier; opCall: the function
 	index     int     // opIdent: the index in name[index], or -1
+	ix        *expr   // opIdent in OpenQASM 3: an index expression, evaluated to index
 	a, b      *expr   // operands (a alone for opNeg and opCall)
 	depth     int     // height of the tree below and including this node
 	line, col int
@@ -162,7 +163,7 @@ func (s *scanner) parseUnary() (*expr, error) {
 // itself a power, so ^ associates to the right.
 func (s *scanner) parsePower() (*expr, error) {
 	e, err := s.parseAtom()
-	if err != nil || !s.is("^") {
+	if err != nil || !s.is("^") && !s.is("**") {
 		return e, err
 	}
 	t := s.tok
@@ -234,6 +235,14 @@ func (s *scanner) parseAtom() (*expr, error) {
 		return nil, err
 	}
 	it := s.tok
+	if s.lx.v3 {
+		ix, err := s.parseExpr()
+		if err != nil {
+			return nil, err
+		}
+		e.ix, e.depth = ix, ix.depth+1
+		return e, s.expect("]", "after the index")
+	}
 	if it.kind != tokInt {
 		return nil, s.errorf(it, "expected an index after %s[, found %s", t.text, it.describe())
 	}
@@ -262,7 +271,15 @@ func (e *expr) eval(r resolver) (Param, error) {
 	case opNum:
 		return Const(e.val), nil
 	case opIdent:
-		p, err := r(e.name, e.index)
+		index := e.index
+		if e.ix != nil {
+			i, err := e.ix.evalIndex(r)
+			if err != nil {
+				return Param{}, err
+			}
+			index = i
+		}
+		p, err := r(e.name, index)
 		if err != nil {
 			return Param{}, e.errorf("%v", err)
 		}
@@ -339,6 +356,9 @@ func (e *expr) walkIdents(f func(*expr) error) error {
 		return nil
 	}
 	if e.op == opIdent {
+		if err := e.ix.walkIdents(f); err != nil {
+			return err
+		}
 		return f(e)
 	}
 	if err := e.a.walkIdents(f); err != nil {

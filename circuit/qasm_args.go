@@ -52,9 +52,17 @@ func (r *qasmReader) argument(quantum bool) (qarg, error) {
 	}
 	a := qarg{tok: t, reg: d.reg, index: -1}
 	if err := r.next(); err != nil || !r.is("[") {
+		if r.v3 != nil && r.v3.single[t.text] {
+			a.index = 0 // OpenQASM 3's `qubit q;` and `bit c;` name one bit
+		}
 		return a, err
 	}
 	if err := r.next(); err != nil {
+		return a, err
+	}
+	if r.v3 != nil {
+		i, err := r.indexExpr(bit, d.reg)
+		a.index = i
 		return a, err
 	}
 	it := r.tok

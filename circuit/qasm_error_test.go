@@ -15,7 +15,7 @@ const prelude = "OPENQASM 2.0;\ninclude \"qelib1.inc\";\nqreg q[3];\ncreg c[2];\
 func TestReadQASMErrors(t *testing.T) {
 	for _, tc := range []struct{ src, want string }{
 		// header, include, declarations
-		{"OPENQASM 3.0;", "1:10: unsupported OpenQASM version 3.0: expected 2.0"},
+		{"OPENQASM 4.0;", "1:10: unsupported OpenQASM version 4.0: expected 2.0"},
 		{"qreg q[2];\nOPENQASM 2.0;", "2:1: the OPENQASM header must be the first statement"},
 		{"OPENQASM 2.0\nqreg q[1];", `2:1: expected ";" after the version, found identifier "qreg"`},
 		{"OPENQASM;", "1:9: expected a version number after OPENQASM"},

@@ -28,8 +28,12 @@ type gateDef struct {
 	param   map[string]int // their positions
 	qubits  []string       // formal qubit names of a body
 	spec    *GateSpec
-	body    []gateCall
-	opaque  bool
+	// phase, when set, is the global phase by which this definition of
+	// spec differs from the registered gate (OpenQASM 3's u2 and u3); it
+	// shows when the gate is controlled.
+	phase  func(p []Param) Param
+	body   []gateCall
+	opaque bool
 	// size is the number of ops one application expands to, capped at
 	// QASMMaxOps+1, so that an oversized application is refused before any
 	// op is built.
@@ -38,11 +42,13 @@ type gateDef struct {
 
 // gateCall is one statement of a body: a gate applied to formal qubits
 // (args index gateDef.qubits) with parameter expressions over the formal
-// parameters, or a barrier when def is nil.
+// parameters, or a barrier when def is nil. In OpenQASM 3 mods holds the
+// call's modifiers, whose control qubits lead args.
 type gateCall struct {
 	def    *gateDef
 	params []*expr
 	args   []int
+	mods   *gateMods
 }
 
 // size is the number of ops the call expands to.
@@ -50,7 +56,7 @@ func (c *gateCall) size() int {
 	if c.def == nil {
 		return 1
 	}
-	return c.def.size
+	return c.mods.size(c.def.size)
 }
 
 // specDef makes the definition that applies a registered gate as one op.
@@ -69,13 +75,29 @@ func (d *gateDef) where() string {
 // expand applies d with the given angles to the given qubits, handing each
 // primitive op to emit. Errors from emit are returned unchanged.
 func (d *gateDef) expand(params []Param, qubits []int, depth int, emit func(Op) error) error {
+	return d.expandPow(params, qubits, 1, nil, depth, emit)
+}
+
+// expandPow applies d raised to the power exponent, under the given control
+// qubits (OpenQASM 3's pow, inv and ctrl modifiers; exponent 1 and no
+// controls in OpenQASM 2.0), to qubits. A body is raised to an integer
+// power by repeating it, reversed and with each call inverted for a
+// negative one; controls distribute over its calls, since
+// C(AB) = C(A)·C(B).
+func (d *gateDef) expandPow(params []Param, qubits []int, exponent float64, controls []int, depth int, emit func(Op) error) error {
 	switch {
 	case d.spec != nil:
-		return emit(Op{Kind: GateOp, Gate: d.spec, Qubits: append([]int(nil), qubits...), Params: append([]Param(nil), params...)})
+		return d.primitive(params, qubits, exponent, controls, emit)
+	case d == gphaseDef:
+		return controlledPhase(params[0].Scale(exponent), controls, emit)
 	case d.opaque:
 		return fmt.Errorf("gate %s is opaque (declared at %s): it has no definition to apply", d.name, d.where())
 	case depth >= maxGateDepth:
 		return fmt.Errorf("gate definitions nested more than %d deep", maxGateDepth)
+	}
+	reps, sign, err := d.repetitions(exponent)
+	if err != nil {
+		return err
 	}
 	resolve := func(name string, _ int) (Param, error) {
 		if i, ok := d.param[name]; ok {
@@ -83,7 +105,11 @@ func (d *gateDef) expand(params []Param, qubits []int, depth int, emit func(Op) 
 		}
 		return Param{}, fmt.Errorf("unknown parameter %q", name) // ruled out when the body was read
 	}
-	for _, call := range d.body {
+	for k := 0; k < reps*len(d.body); k++ {
+		call := d.body[k%len(d.body)]
+		if sign < 0 {
+			call = d.body[len(d.body)-1-k%len(d.body)]
+		}
 		q := make([]int, len(call.args))
 		for i, a := range call.args {
 			q[i] = qubits[a]
@@ -106,7 +132,7 @@ func (d *gateDef) expand(params []Param, qubits []int, depth int, emit func(Op) 
 			}
 			ps[i] = p
 		}
-		if err := call.def.expand(ps, q, depth+1, emit); err != nil {
+		if err := call.def.applyMods(ps, q, call.mods.raised(sign), controls, depth+1, emit); err != nil {
 			return err
 		}
 	}
@@ -174,7 +200,7 @@ func (r *qasmReader) identList(d *gateDef, what string, seen map[string]bool) ([
 		if t.kind != tokIdent {
 			return nil, r.errorf(t, "expected a %s name of gate %s, found %s", what, d.name, t.describe())
 		}
-		if keywords[t.text] || isReservedName(t.text) {
+		if r.isKeyword(t.text) || isReservedName(t.text) {
 			return nil, r.errorf(t, "%q is reserved and cannot name a %s", t.text, what)
 		}
 		if seen[t.text] {
@@ -211,10 +237,24 @@ func (r *qasmReader) body(d *gateDef) error {
 			return r.errorf(t, "expected '}' to close the body of gate %s (line %d), found the end of the input", d.name, d.line)
 		case t.kind != tokIdent:
 			return r.errorf(t, "expected a gate application or barrier in the body of gate %s, found %s", d.name, t.describe())
-		case keywords[t.text] && t.text != "U" && t.text != "CX" && t.text != "barrier":
+		}
+		mods, err := r.modifiers()
+		if err != nil {
+			return err
+		}
+		if mods != nil {
+			t = r.tok
+		}
+		if t.kind != tokIdent {
+			return r.errorf(t, "expected a gate after the modifiers in the body of gate %s, found %s", d.name, t.describe())
+		}
+		if r.isKeyword(t.text) && !inBody[t.text] {
 			return r.errorf(t, "%s is not allowed in the body of gate %s", t.text, d.name)
 		}
-		var call gateCall
+		call := gateCall{mods: mods}
+		if t.text == "barrier" && mods != nil {
+			return r.errorf(t, "a barrier takes no modifiers")
+		}
 		if t.text != "barrier" {
 			callee, ok := r.gates[t.text]
 			switch {
@@ -243,12 +283,17 @@ func (r *qasmReader) body(d *gateDef) error {
 			}
 			call.params = ps
 		}
-		args, err := r.formalArgs(d, index, t)
+		var args []int
+		if call.def != nil && call.def.nqubits+mods.controls() == 0 { // gphase
+			err = r.expect(";", "after "+t.text)
+		} else {
+			args, err = r.formalArgs(d, index, t)
+		}
 		if err != nil {
 			return err
 		}
-		if call.def != nil && len(args) != call.def.nqubits {
-			return r.errorf(t, "gate %s takes %s, got %d", t.text, plural(call.def.nqubits, "qubit argument"), len(args))
+		if n := mods.controls(); call.def != nil && len(args) != call.def.nqubits+n {
+			return r.errorf(t, "gate %s takes %s, got %d", t.text, plural(call.def.nqubits+n, "qubit argument"), len(args))
 		}
 		call.args = args
 		d.body = append(d.body, call)
@@ -260,7 +305,10 @@ func (r *qasmReader) body(d *gateDef) error {
 // checkFormal checks that identifier id of an expression in d's body is one
 // of d's parameters.
 func (r *qasmReader) checkFormal(d *gateDef, id *expr) error {
-	if _, ok := d.param[id.name]; ok && id.index < 0 {
+	if _, ok := d.param[id.name]; ok && id.index < 0 && id.ix == nil {
+		return nil
+	}
+	if r.inlineConst(id) {
 		return nil
 	}
 	return &ParseError{File: r.file, Line: id.line, Column: id.col,

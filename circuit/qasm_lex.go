@@ -35,7 +35,7 @@ const (
 	tokInt    // a non-negative integer literal: 0, 17
 	tokReal   // any other number: 1.5, .5, 2e-3, 1.
 	tokString // "qelib1.inc", without the quotes in text
-	tokPunct  // ; , ( ) [ ] { } + - * / ^ == ->
+	tokPunct  // ; , ( ) [ ] { } + - * / ^ == -> (and in OpenQASM 3 ** @ : ! != < > <= >= $ # %)
 )
 
 // token is one lexeme with the position of its first character.
@@ -68,6 +68,10 @@ type lexer struct {
 	src       string
 	off       int
 	line, col int
+	// v3 adds the punctuation of OpenQASM 3: ** (a power, like ^) @ : ! !=
+	// < > <= >= and the
+	// $ # % that only appear in programs outside the subset it reads.
+	v3 bool
 }
 
 func newLexer(file, src string) lexer { return lexer{file: file, src: src, line: 1, col: 1} }
@@ -153,9 +157,11 @@ func (l *lexer) next() (token, error) {
 		t.kind, t.text = tokString, rest[1:1+end]
 		l.advance(end + 2)
 		return t, nil
-	case strings.HasPrefix(rest, "==") || strings.HasPrefix(rest, "->"):
+	case strings.HasPrefix(rest, "==") || strings.HasPrefix(rest, "->"),
+		l.v3 && (strings.HasPrefix(rest, "!=") || strings.HasPrefix(rest, "**") || strings.HasPrefix(rest, "<=") || strings.HasPrefix(rest, ">=")):
 		t.kind, t.text = tokPunct, rest[:2]
-	case strings.IndexByte(";,()[]{}+-*/^=", rest[0]) >= 0:
+	case strings.IndexByte(";,()[]{}+-*/^=", rest[0]) >= 0,
+		l.v3 && strings.IndexByte("@:!<>$#%", rest[0]) >= 0:
 		t.kind, t.text = tokPunct, rest[:1]
 	default:
 		return t, l.errorAt(t.line, t.col, "unexpected character %q", r)

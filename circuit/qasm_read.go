@@ -68,7 +68,13 @@ func ReadQASM(r io.Reader, filename string) (*Circuit, error) {
 // expected there. The reader does not panic on any input; programs beyond
 // QASMMaxQubits or QASMMaxOps, with gates nested more than 1000 deep or
 // expressions more than 1000 levels deep, are refused.
+//
+// A program whose header is `OPENQASM 3.0;` or `OPENQASM 3;` is read by
+// ParseQASM3 instead, so callers accept both versions unchanged.
 func ParseQASM(src, filename string) (*Circuit, error) {
+	if isQASM3(src) {
+		return ParseQASM3(src, filename)
+	}
 	r := newQASMReader(filename)
 	if err := r.parse(src); err != nil {
 		return nil, err
@@ -81,8 +87,12 @@ func ParseQASM(src, filename string) (*Circuit, error) {
 // applications may name the trainable weights θ[i] (also theta[i] or w[i])
 // and the data inputs x[j], in affine expressions as ParseParam reads them
 // (`ry(2*x[0] + θ[3] - pi/2) q[1];`). Such a circuit is not plain
-// OpenQASM 2.0, and WriteQASM refuses its symbolic angles.
+// OpenQASM 2.0, and WriteQASM refuses its symbolic angles. An OpenQASM 3
+// program goes to ParseQASM3, whose `input` declarations name the symbols.
 func ParseSymbolicQASM(src, filename string) (*Circuit, error) {
+	if isQASM3(src) {
+		return ParseQASM3(src, filename)
+	}
 	r := newQASMReader(filename)
 	r.topLevel = symbol
 	if err := r.parse(src); err != nil {
@@ -107,8 +117,11 @@ type qasmReader struct {
 	regs     map[string]regDecl
 	included bool
 	// topLevel resolves identifiers in the angles of top-level statements:
-	// constantsOnly in OpenQASM 2.0, symbol in ParseSymbolicQASM.
+	// constantsOnly in OpenQASM 2.0, symbol in ParseSymbolicQASM, the
+	// constants, loop variables and inputs in OpenQASM 3.
 	topLevel resolver
+	// v3 holds the state of an OpenQASM 3 program; nil for OpenQASM 2.0.
+	v3 *qasm3State
 }
 
 func newQASMReader(file string) *qasmReader {
@@ -126,6 +139,14 @@ func newQASMReader(file string) *qasmReader {
 var keywords = map[string]bool{
 	"OPENQASM": true, "include": true, "qreg": true, "creg": true, "gate": true, "opaque": true,
 	"barrier": true, "measure": true, "reset": true, "if": true, "U": true, "CX": true,
+}
+
+// isKeyword reports whether name is a keyword of the program's version.
+func (r *qasmReader) isKeyword(name string) bool {
+	if r.v3 != nil {
+		return keywords3[name]
+	}
+	return keywords[name]
 }
 
 // parse reads every statement of src.
@@ -277,7 +298,7 @@ func (r *qasmReader) checkNewName(t token, what string) error {
 	if t.kind != tokIdent {
 		return r.errorf(t, "expected a %s name, found %s", what, t.describe())
 	}
-	if keywords[t.text] || isReservedName(t.text) {
+	if r.isKeyword(t.text) || isReservedName(t.text) {
 		return r.errorf(t, "%q is reserved and cannot name a %s", t.text, what)
 	}
 	if !isQASMIdent(t.text) {

@@ -72,6 +72,9 @@ func (r *qasmReader) emit(t token, op Op, cond *Condition) error {
 	if len(r.c.Ops) >= QASMMaxOps {
 		return r.errorf(t, "the program expands to more than %d operations, the reader's limit", QASMMaxOps)
 	}
+	if cond != nil && r.v3 != nil && r.v3.condWritten {
+		return r.errorf(t, "an operation follows a measurement into the bits its if tests: the circuit tests each op's condition when it runs, so write a second if")
+	}
 	if cond != nil {
 		cc := *cond
 		op.Cond = &cc
@@ -102,6 +105,12 @@ func (r *qasmReader) measure(cond *Condition) error {
 	if err := r.expect(";", "after the classical bits"); err != nil {
 		return err
 	}
+	return r.measureInto(t, q, c, cond)
+}
+
+// measureInto measures q into c (two bits, or two registers of one size)
+// for the measure statement at t.
+func (r *qasmReader) measureInto(t token, q, c qarg, cond *Condition) error {
 	n := 1
 	switch {
 	case q.index < 0 && c.index < 0:
@@ -121,6 +130,9 @@ func (r *qasmReader) measure(cond *Condition) error {
 	for i := 0; i < n; i++ {
 		if err := r.emit(t, Op{Kind: MeasureOp, Qubits: []int{q.at(i)}, Clbit: c.at(i)}, cond); err != nil {
 			return err
+		}
+		if cond != nil && r.v3 != nil && c.at(i) >= cond.Reg.Start && c.at(i) < cond.Reg.Start+cond.Reg.Size {
+			r.v3.condWritten = true
 		}
 	}
 	return nil
@@ -170,13 +182,18 @@ func (r *qasmReader) barrier() error {
 	return r.emit(t, Op{Kind: BarrierOp, Qubits: qubits}, nil)
 }
 
-// apply reads a gate application `name(params) args;` and expands it.
+// apply reads a gate application `name(params) args;` (in OpenQASM 3 after
+// its modifiers, whose control qubits lead the arguments) and expands it.
 func (r *qasmReader) apply(cond *Condition) error {
+	mods, err := r.modifiers()
+	if err != nil {
+		return err
+	}
 	t := r.tok
 	d, ok := r.gates[t.text]
 	if !ok {
-		if defs, _ := qelib1(); defs[t.text] != nil && !r.included {
-			return r.errorf(t, "unknown gate %q (it is in qelib1.inc: include \"qelib1.inc\" first)", t.text)
+		if defs, lib := r.library(); defs[t.text] != nil && !r.included {
+			return r.errorf(t, "unknown gate %q (it is in %s: include \"%s\" first)", t.text, lib, lib)
 		}
 		return r.errorf(t, "unknown gate %q", t.text)
 	}
@@ -196,18 +213,24 @@ func (r *qasmReader) apply(cond *Condition) error {
 			return r.located(err)
 		}
 	}
-	args, err := r.arguments()
+	nq := d.nqubits + mods.controls()
+	var args []qarg
+	if nq == 0 { // gphase
+		err = r.expect(";", "after "+t.text)
+	} else {
+		args, err = r.arguments()
+	}
 	if err != nil {
 		return err
 	}
-	if len(args) != d.nqubits {
-		return r.errorf(t, "gate %s takes %s, got %d", t.text, plural(d.nqubits, "qubit argument"), len(args))
+	if len(args) != nq {
+		return r.errorf(t, "gate %s takes %s, got %d", t.text, plural(nq, "qubit argument"), len(args))
 	}
 	n, err := r.broadcast(args)
 	if err != nil {
 		return err
 	}
-	if d.size > (QASMMaxOps-len(r.c.Ops))/n {
+	if mods.size(d.size) > (QASMMaxOps-len(r.c.Ops))/n {
 		return r.errorf(t, "the program expands to more than %d operations, the reader's limit", QASMMaxOps)
 	}
 	for i := 0; i < n; i++ {
@@ -221,7 +244,7 @@ func (r *qasmReader) apply(cond *Condition) error {
 			used[qubits[j]] = true
 		}
 		emit := func(op Op) error { return r.emit(t, op, cond) }
-		if err := d.expand(params, qubits, 0, emit); err != nil {
+		if err := d.applyMods(params, qubits, mods, nil, 0, emit); err != nil {
 			if _, ok := err.(*ParseError); ok {
 				return err
 			}

@@ -1,0 +1,17 @@
+OPENQASM 3.0;
+include "stdgates.inc";
+qubit[4] q;
+ctrl @ x q[0], q[1];
+ctrl(2) @ x q[0], q[1], q[2];
+negctrl @ h q[3], q[0];
+ctrl @ negctrl @ z q[0], q[1], q[2];
+inv @ s q[1];
+inv @ pow(2) @ t q[2];
+pow(0.5) @ rx(pi/3) q[3];
+pow(1/2) @ z q[0];
+ctrl @ gphase(pi/4) q[1];
+ctrl @ u3(0.1, 0.2, 0.3) q[2], q[3];
+ctrl(3) @ sx q[0], q[1], q[2], q[3];
+ctrl(2) @ p(0.7) q[0], q[1], q[2];
+gphase(0.2);
+U(0.4, 0.5, 0.6) q[1];
