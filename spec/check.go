@@ -44,6 +44,7 @@ func (s *Spec) Check() error {
 		s.Data.check(s, p)
 	}
 	s.Train.check(s, p)
+	s.checkNoise(p)
 	return p.err()
 }
 

@@ -32,6 +32,9 @@ type Spec struct {
 	// Backend is the simulator that runs the circuits; "statevector" is the
 	// default.
 	Backend string `json:"backend"`
+	// Noise is the noise model the circuits run under (see Noise); nil
+	// runs them noise free.
+	Noise *Noise `json:"noise,omitempty"`
 	// Train holds the training settings.
 	Train Train `json:"train"`
 	// Output is the directory results go to, relative to the working

@@ -42,7 +42,7 @@ func (m *VQC) build(r *Run) (Trainer, error) {
 			return nil, s.Errorf("train.warm_start", "%v", err)
 		}
 	}
-	be, ok := NewBackend(s.Backend)
+	be, ok := s.newBackend()
 	if !ok {
 		return nil, s.Errorf("backend", "unknown backend %q", s.Backend)
 	}

@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/qmlgo/qml/circuit"
+	"github.com/qmlgo/qml/density"
 	"github.com/qmlgo/qml/mps"
 	"github.com/qmlgo/qml/statevector"
 	"github.com/spf13/cobra"
@@ -45,6 +46,11 @@ type runOptions struct {
 	cutoff       float64
 	maxMemory    string
 	warnFidelity float64
+	// noise is a noise-model file (YAML or JSON); trajectories is the
+	// number of trajectories that estimate expectation values when the
+	// noisy circuit runs as trajectories.
+	noise        string
+	trajectories int
 }
 
 func newRunCmd(s *IO) *cobra.Command {
@@ -69,12 +75,22 @@ without measurements, by qubit bitstrings with qubit 0 rightmost). Circuits
 whose measurements are all terminal are sampled from the final state in one
 pass; mid-circuit measurement, reset and if() run shot by shot.
 
+--noise model.yaml runs the circuit under a noise model (channels after
+gates, readout errors on measurements; see docs or circuit.ParseNoiseModel).
+Up to 13 qubits, circuits whose measurements are all terminal run exactly
+on the density matrix (--backend density): probabilities and expectation
+values are exact and counts are sampled from them. Larger or dynamic
+circuits run as quantum trajectories (--backend trajectories), one per
+shot; their expectation values are means over --trajectories runs and
+come with a standard error.
+
 Observables are weighted Pauli sums: "0.5*Z0*Z1 - 1.2*X2 + 0.3", or Qiskit
 labels read right to left ("IZ" is Z on qubit 0).`,
 		Example: `  qml run examples/bell.qasm
   qml run examples/bell.qasm --shots 4000 --seed 7 --format json
   qml run examples/variational.qasm --observable "Z0*Z1" --observable "X0 + X1"
-  qml run circuit.qasm --backend mps --max-bond 64 --cutoff 1e-12 --format json`,
+  qml run circuit.qasm --backend mps --max-bond 64 --cutoff 1e-12 --format json
+  qml run examples/ghz.qasm --noise examples/noise/depolarizing.yaml --observable "Z0*Z1"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.file = args[0]
@@ -91,11 +107,13 @@ labels read right to left ("IZ" is Z on qubit 0).`,
 	f.IntVar(&opts.threads, "threads", 0, "goroutines for the simulation kernels (0: all cores)")
 	f.StringVar(&opts.fusion, "fusion", "auto", "state-vector gate fusion: auto (by the measured cost model), off, or the largest fused gate in qubits, 1 to 5")
 	f.StringVar(&opts.precision, "precision", "double", "state-vector precision: double (complex128) or single (complex64, half the memory, ~1e-5 agreement)")
-	f.StringVar(&opts.backend, "backend", "statevector", "simulator: statevector, mps, or auto (the one predicted faster)")
+	f.StringVar(&opts.backend, "backend", "statevector", "simulator: statevector, mps, auto (the one predicted faster); density or trajectories for noise (chosen by size under --noise)")
 	f.IntVar(&opts.maxBond, "max-bond", 0, "MPS: largest bond dimension χ kept by any split (≥ 1; default no limit)")
 	f.Float64Var(&opts.cutoff, "cutoff", 0, "MPS: relative weight one split may discard below χ (default 1e-24)")
 	f.StringVar(&opts.maxMemory, "max-memory", "", "memory cap, e.g. 8GiB or 512MiB; a circuit that may need more is refused (default 3/4 of RAM)")
 	f.Float64Var(&opts.warnFidelity, "warn-fidelity", 0.99, "MPS: add a note when the fidelity estimate falls below this")
+	f.StringVar(&opts.noise, "noise", "", "noise model file (YAML or JSON): channels after gates, readout errors")
+	f.IntVar(&opts.trajectories, "trajectories", 10000, "noisy expectation values on trajectories: how many to average")
 	return cmd
 }
 
@@ -112,6 +130,7 @@ type runReport struct {
 	Counts        map[string]int `json:"counts,omitempty"`
 	Expectations  []expectation  `json:"expectations,omitempty"`
 	Backend       string         `json:"backend"`
+	Noise         string         `json:"noise,omitempty"`
 	MPS           *mpsReport     `json:"mps,omitempty"`
 	Notes         []string       `json:"notes,omitempty"`
 }
@@ -126,6 +145,8 @@ type mpsReport struct {
 type expectation struct {
 	Observable string  `json:"observable"`
 	Value      float64 `json:"value"`
+	// StdErr is the standard error of a trajectory estimate.
+	StdErr *float64 `json:"stderr,omitempty"`
 }
 
 func runRun(s *IO, opts *runOptions) error {
@@ -191,6 +212,12 @@ func runRun(s *IO, opts *runOptions) error {
 		rep.Seed = &opts.seed
 	}
 	rep.Backend = opts.backend
+	if opts.noise != "" || opts.backend == "density" || opts.backend == "trajectories" {
+		if err := runNoisy(opts, c, obs, shots, &rep); err != nil {
+			return err
+		}
+		return writeRunReport(s, opts, &rep)
+	}
 	if opts.backend == "auto" {
 		var why string
 		rep.Backend, why = pickBackend(c, mopts)
@@ -245,12 +272,107 @@ func runRun(s *IO, opts *runOptions) error {
 			rep.Expectations = append(rep.Expectations, expectation{Observable: opts.observables[i], Value: v})
 		}
 	}
+	return writeRunReport(s, opts, &rep)
+}
+
+// writeRunReport prints the report in the chosen format.
+func writeRunReport(s *IO, opts *runOptions, rep *runReport) error {
 	if opts.format == "json" {
 		enc := json.NewEncoder(s.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(rep)
 	}
-	return writeRunText(s.Out, &rep)
+	return writeRunText(s.Out, rep)
+}
+
+// runNoisy runs c under the noise model of --noise (none when it is
+// empty) on the density matrix or as trajectories, filling rep.
+func runNoisy(opts *runOptions, c *circuit.Circuit, obs []circuit.Observable, shots int, rep *runReport) error {
+	noise := &circuit.NoiseModel{}
+	if opts.noise != "" {
+		data, err := os.ReadFile(opts.noise)
+		if err != nil {
+			return err
+		}
+		if noise, err = circuit.ParseNoiseModel(opts.noise, data); err != nil {
+			return &exitError{2, err}
+		}
+		if err := noise.Check(c.NumQubits); err != nil {
+			return &exitError{2, fmt.Errorf("%s: %w", opts.noise, err)}
+		}
+		rep.Noise = opts.noise
+	}
+	unitary, _, dynamic := c.Split()
+	switch opts.backend {
+	case "mps":
+		return &exitError{2, fmt.Errorf("--backend mps does not run noise; use density or trajectories")}
+	case "density":
+		if dynamic || c.NumQubits > density.MaxQubits {
+			return &exitError{2, fmt.Errorf("--backend density: needs at most %d qubits and only terminal measurements", density.MaxQubits)}
+		}
+	case "trajectories":
+	default:
+		rep.Backend = "density"
+		if dynamic || c.NumQubits > density.MaxQubits {
+			rep.Backend = "trajectories"
+		}
+		why := fmt.Sprintf("the density matrix, exact (%d qubits ≤ %d, measurements all terminal)", c.NumQubits, density.MaxQubits)
+		if rep.Backend == "trajectories" {
+			why = fmt.Sprintf("quantum trajectories, one per shot (the density matrix needs ≤ %d qubits and terminal measurements)", density.MaxQubits)
+		}
+		rep.Notes = append(rep.Notes, "noise runs on "+why)
+	}
+	rep.Dynamic = dynamic
+	if rep.Backend == "density" {
+		var rng *rand.Rand
+		if shots > 0 {
+			rng = rand.New(rand.NewPCG(opts.seed, 0))
+		}
+		res, err := density.Execute(c, circuit.Binding{}, noise, shots, rng)
+		if err != nil {
+			return err
+		}
+		if shots > 0 {
+			rep.Counts = res.Counts
+		}
+		if c.NumQubits <= maxProbabilityQubits {
+			rep.Probabilities = res.Probabilities
+		}
+		vals, err := res.State.Expectations(obs)
+		if err != nil {
+			return err
+		}
+		for i, v := range vals {
+			rep.Expectations = append(rep.Expectations, expectation{Observable: opts.observables[i], Value: v})
+		}
+		return nil
+	}
+	if shots > 0 {
+		res, err := statevector.ExecuteNoisy(c, circuit.Binding{}, noise, shots, opts.seed)
+		if err != nil {
+			return err
+		}
+		rep.Counts = res.Counts
+	}
+	rep.Notes = append(rep.Notes, "probabilities left out: trajectories sample the noisy state, they do not hold it")
+	if len(obs) > 0 {
+		if dynamic {
+			return fmt.Errorf("%s: observables need a circuit whose measurements are all terminal", opts.file)
+		}
+		if opts.trajectories < 2 {
+			return &exitError{2, fmt.Errorf("--trajectories %d: want at least 2", opts.trajectories)}
+		}
+		gates := &circuit.Circuit{NumQubits: c.NumQubits, NumClbits: c.NumClbits, Ops: unitary}
+		mean, se, err := statevector.NoisyExpectations(gates, circuit.Binding{}, noise, obs, opts.trajectories, opts.seed)
+		if err != nil {
+			return err
+		}
+		for i := range mean {
+			rep.Expectations = append(rep.Expectations, expectation{Observable: opts.observables[i], Value: mean[i], StdErr: &se[i]})
+		}
+		rep.Notes = append(rep.Notes, fmt.Sprintf("expectation values: means of %d trajectories (seed %d) ± standard error", opts.trajectories, opts.seed))
+	}
+	return nil
 }
 
 // finalState is what both simulators can read off the state before the
@@ -285,9 +407,9 @@ func (m mpsFinal) Probabilities() ([]float64, error) {
 // (--max-memory included, which runRun also applies to the state vector).
 func (opts *runOptions) mpsOptions() (mps.Options, error) {
 	switch opts.backend {
-	case "statevector", "mps", "auto":
+	case "statevector", "mps", "auto", "density", "trajectories":
 	default:
-		return mps.Options{}, fmt.Errorf("--backend %q: want statevector, mps or auto", opts.backend)
+		return mps.Options{}, fmt.Errorf("--backend %q: want statevector, mps, auto, density or trajectories", opts.backend)
 	}
 	if opts.maxBondSet && opts.maxBond < 1 {
 		return mps.Options{}, fmt.Errorf("--max-bond %d: the bond dimension χ must be at least 1", opts.maxBond)
@@ -384,6 +506,9 @@ const maxTextRows = 32
 func writeRunText(w io.Writer, rep *runReport) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s: %d qubits, %d classical bits, %d gates\n", rep.File, rep.Qubits, rep.Clbits, rep.Gates)
+	if rep.Noise != "" {
+		fmt.Fprintf(tw, "noise model %s, backend %s\n", rep.Noise, rep.Backend)
+	}
 	if rep.Counts != nil {
 		fmt.Fprintf(tw, "\ncounts (%d shots, seed %d, bit 0 rightmost):\n", rep.Shots, *rep.Seed)
 		keys := make([]string, 0, len(rep.Counts))
@@ -424,6 +549,9 @@ func writeRunText(w io.Writer, rep *runReport) error {
 	}
 	for _, e := range rep.Expectations {
 		fmt.Fprintf(tw, "\n<%s> = %.12g", e.Observable, e.Value)
+		if e.StdErr != nil {
+			fmt.Fprintf(tw, " ± %.3g", *e.StdErr)
+		}
 	}
 	if len(rep.Expectations) > 0 {
 		fmt.Fprintln(tw)

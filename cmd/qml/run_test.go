@@ -359,3 +359,93 @@ func TestRunPrecisionAndFusion(t *testing.T) {
 		}
 	}
 }
+
+// writeNoise writes a noise model into the test's directory.
+func writeNoise(t *testing.T, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "noise.yaml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestRunNoise: a Bell pair with two-qubit depolarizing noise p after the
+// CNOT and symmetric readout error r. Exactly (density backend):
+// ⟨Z0Z1⟩ = 1 − 16p/15 (8 of the 15 Paulis anticommute with Z0Z1), and
+// each readout flip multiplies the read-out parity
+// P(00) + P(11) − P(01) − P(10) by 1 − 2r. On trajectories the estimate
+// must lie within 4 standard errors.
+func TestRunNoise(t *testing.T) {
+	const p, r = 0.1, 0.05
+	noise := writeNoise(t, "channels:\n  - {type: depolarizing2, p: 0.1, gates: [cx]}\nreadout:\n  - {p: 0.05}\n")
+	zz := 1 - 16*p/15
+	out, errOut, code := qml(t, "run", "../../examples/bell.qasm", "--noise", noise, "--format", "json", "--observable", "Z0*Z1", "--shots", "2000")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rep struct {
+		Backend       string           `json:"backend"`
+		Noise         string           `json:"noise"`
+		Probabilities []float64        `json:"probabilities"`
+		Counts        map[string]int   `json:"counts"`
+		Expectations  []map[string]any `json:"expectations"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("bad JSON: %v\n%s", err, out)
+	}
+	if rep.Backend != "density" || rep.Noise != noise {
+		t.Errorf("backend %q, noise %q", rep.Backend, rep.Noise)
+	}
+	if v := rep.Expectations[0]["value"].(float64); math.Abs(v-zz) > 1e-12 {
+		t.Errorf("<Z0Z1> = %.15g, want 1 − 16p/15 = %.15g", v, zz)
+	}
+	pr := rep.Probabilities
+	if got, want := pr[0]+pr[3]-pr[1]-pr[2], (1-2*r)*(1-2*r)*zz; math.Abs(got-want) > 1e-12 {
+		t.Errorf("read-out parity %.15g, want %.15g", got, want)
+	}
+	total := 0
+	for _, n := range rep.Counts {
+		total += n
+	}
+	if total != 2000 {
+		t.Errorf("counts %v sum to %d", rep.Counts, total)
+	}
+
+	out, errOut, code = qml(t, "run", "../../examples/bell.qasm", "--noise", noise, "--backend", "trajectories", "--format", "json",
+		"--observable", "Z0*Z1", "--trajectories", "4000", "--seed", "5")
+	if code != 0 {
+		t.Fatalf("trajectories: exit %d: %s", code, errOut)
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	v, se := rep.Expectations[0]["value"].(float64), rep.Expectations[0]["stderr"].(float64)
+	if rep.Backend != "trajectories" || math.Abs(v-zz) > 4*se || se <= 0 {
+		t.Errorf("trajectories (%s): <Z0Z1> = %v ± %v, want %v", rep.Backend, v, se, zz)
+	}
+
+	text, _, code := qml(t, "run", "../../examples/bell.qasm", "--noise", noise, "--observable", "Z0*Z1")
+	if code != 0 || !strings.Contains(text, "noise model") || !strings.Contains(text, "<Z0*Z1> = 0.893333333333") {
+		t.Errorf("text output (exit %d):\n%s", code, text)
+	}
+}
+
+func TestRunNoiseErrors(t *testing.T) {
+	bad := writeNoise(t, "channels:\n  - type: depolarizing\n    p: 2\n")
+	_, errOut, code := qml(t, "run", "../../examples/bell.qasm", "--noise", bad)
+	if code != 2 || !strings.Contains(errOut, "noise.yaml:3") {
+		t.Errorf("bad noise file: exit %d, %q", code, errOut)
+	}
+	good := writeNoise(t, "channels: [{type: depolarizing, p: 0.1}]\n")
+	if _, errOut, code := qml(t, "run", "../../examples/bell.qasm", "--noise", good, "--backend", "mps"); code != 2 {
+		t.Errorf("--backend mps with noise: exit %d, %q", code, errOut)
+	}
+	far := writeNoise(t, "channels: [{type: depolarizing, p: 0.1, qubits: [7]}]\n")
+	if _, errOut, code := qml(t, "run", "../../examples/bell.qasm", "--noise", far); code != 2 || !strings.Contains(errOut, "out of range") {
+		t.Errorf("qubit out of range: exit %d, %q", code, errOut)
+	}
+	if _, _, code := qml(t, "run", "../../examples/bell.qasm", "--noise", "/nonexistent.yaml"); code == 0 {
+		t.Error("missing noise file accepted")
+	}
+}
