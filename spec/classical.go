@@ -14,8 +14,8 @@ import (
 
 // ClassicalModelFormat identifies the model.json of a classical model
 // (package classical): the kind, the model section as run, the fitted
-// model and the preprocessing record. qml predict and eval read only vqc
-// models so far.
+// model and the preprocessing record. qml predict and eval read the
+// classifiers among them (LoadModel).
 const ClassicalModelFormat = "qml-classical/1"
 
 // streamModel is the random stream of a classical model's initialisation
@@ -25,8 +25,14 @@ const streamModel = 3
 // classicalRNG returns the model stream of a run's seed.
 func classicalRNG(s *Spec) *rand.Rand { return rand.New(rand.NewPCG(s.Seed, streamModel)) }
 
-// errNoResume is returned by classical trainers asked to resume.
-var errNoResume = errors.New("classical models train from scratch; --resume is for vqc models")
+// errNoResume is returned by trainers of kinds that do not checkpoint.
+var errNoResume = errors.New("this model kind does not checkpoint; train without --resume")
+
+// noResume returns the error of a classical trainer that cannot resume,
+// saying why.
+func noResume(kind, why string) error {
+	return fmt.Errorf("a %s run cannot resume: %s; train without --resume", kind, why)
+}
 
 // saveClassical writes a classical model file atomically.
 func saveClassical(path string, r *Run, model any) error {

@@ -1,6 +1,7 @@
 package spec
 
 import (
+	"fmt"
 	"math"
 	"path/filepath"
 
@@ -78,25 +79,49 @@ func (t *boltzmannTrainer) NumParams() int { return len(t.model.Theta) }
 
 func (t *boltzmannTrainer) exact() bool { return t.model.N <= exactBoltzmannUnits }
 
+// Fit takes train.epochs optimizer steps, checkpointing the machine, the
+// optimizer and the random stream after each. A resumed run with the
+// exact gradient continues exactly; the persistent chains of the Gibbs
+// estimate (above 20 units) live inside one classical fit and restart.
 func (t *boltzmannTrainer) Fit(o FitOptions) (*History, error) {
-	if o.Resume {
-		return nil, errNoResume
-	}
 	s := t.run.Spec
 	opt, err := s.Train.Optimizer.New()
 	if err != nil {
 		return nil, s.Errorf("train.optimizer", "%v", err)
 	}
+	cp := checkpointer{path: o.Checkpoint, run: t.run, stream: newClassicalStream(s)}
 	var epochs []Epoch
-	err = t.model.Fit(t.train.X, classical.BoltzmannTraining{Epochs: s.Train.Epochs, Optimizer: opt, Exact: t.exact(),
+	if o.Resume {
+		n := len(t.model.Theta)
+		c, err := cp.resume(t.model, opt)
+		if err != nil {
+			return nil, err
+		}
+		if len(t.model.Theta) != n {
+			return nil, fmt.Errorf("%s: %d parameters, the spec's machine has %d", o.Checkpoint, len(t.model.Theta), n)
+		}
+		epochs = c.Epochs
+	}
+	left, done := remaining(s, len(epochs)), len(epochs)
+	if left == 0 {
+		return historyOf(epochs), nil
+	}
+	var failed error
+	err = t.model.Fit(t.train.X, classical.BoltzmannTraining{Epochs: left, Optimizer: opt, Exact: t.exact(),
 		Chains: t.cfg.Chains, Sweeps: t.cfg.Sweeps,
 		OnEpoch: func(e int, nll, sec float64) {
-			ep := Epoch{Epoch: e, TrainLoss: nll, TrainAccuracy: math.NaN(), ValLoss: math.NaN(), ValAccuracy: math.NaN(), Seconds: sec}
+			ep := Epoch{Epoch: done + e, TrainLoss: nll, TrainAccuracy: math.NaN(), ValLoss: math.NaN(), ValAccuracy: math.NaN(), Seconds: sec}
 			epochs = append(epochs, ep)
+			if err := cp.write(epochs, t.model, opt, nil); err != nil && failed == nil {
+				failed = err
+			}
 			if o.OnEpoch != nil {
 				o.OnEpoch(ep)
 			}
-		}}, classicalRNG(s))
+		}}, cp.stream.rng)
+	if err == nil {
+		err = failed
+	}
 	return historyOf(epochs), err
 }
 

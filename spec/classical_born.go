@@ -104,16 +104,31 @@ func (t *bornTrainer) NumParams() int {
 	return n
 }
 
+// Fit runs train.epochs gradient sweeps, checkpointing the machine after
+// each; the sweeps draw no random numbers and start from the center on
+// site 0, so a resumed run continues exactly.
 func (t *bornTrainer) Fit(o FitOptions) (*History, error) {
-	if o.Resume {
-		return nil, errNoResume
-	}
+	cp := checkpointer{path: o.Checkpoint, run: t.run}
 	var epochs []Epoch
+	if o.Resume {
+		c, err := cp.resume(t.model, nil)
+		if err != nil {
+			return nil, err
+		}
+		if t.model.Sites != t.train.Dim() {
+			return nil, fmt.Errorf("%s: a Born machine of %d sites; the run needs %d", o.Checkpoint, t.model.Sites, t.train.Dim())
+		}
+		epochs = c.Epochs
+	}
+	left, done := remaining(t.run.Spec, len(epochs)), len(epochs)
+	if left == 0 {
+		return historyOf(epochs), nil
+	}
 	var failed error
 	_, err := t.model.Train(t.train.X, classical.BornTraining{
-		Sweeps: t.run.Spec.Train.Epochs, LearningRate: t.cfg.LearningRate, Steps: t.cfg.Steps,
+		Sweeps: left, LearningRate: t.cfg.LearningRate, Steps: t.cfg.Steps,
 		OnSweep: func(s classical.BornSweep) {
-			e := Epoch{Epoch: s.Sweep, TrainLoss: s.NLL, TrainAccuracy: math.NaN(), ValLoss: math.NaN(), ValAccuracy: math.NaN(), Seconds: s.Seconds}
+			e := Epoch{Epoch: done + s.Sweep, TrainLoss: s.NLL, TrainAccuracy: math.NaN(), ValLoss: math.NaN(), ValAccuracy: math.NaN(), Seconds: s.Seconds}
 			if v := t.run.Validation; v != nil && !t.cfg.UseAllData {
 				var err error
 				if e.ValLoss, err = t.model.NLL(v.X); err != nil && failed == nil {
@@ -121,6 +136,9 @@ func (t *bornTrainer) Fit(o FitOptions) (*History, error) {
 				}
 			}
 			epochs = append(epochs, e)
+			if err := cp.write(epochs, t.model, nil, nil); err != nil && failed == nil {
+				failed = err
+			}
 			if o.OnEpoch != nil {
 				o.OnEpoch(e)
 			}

@@ -1,9 +1,9 @@
 package spec
 
 import (
+	"errors"
 	"fmt"
 	"math"
-	"math/rand/v2"
 
 	"github.com/qmlgo/qml/classical"
 	"github.com/qmlgo/qml/dataset"
@@ -99,7 +99,7 @@ func (m *MLPModel) build(r *Run) (Trainer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if t.model, err = classical.NewMLP(r.Train.Dim(), m.Hidden, r.Train.NumClasses, m.Activation, m.L2, t.rng); err != nil {
+	if t.model, err = classical.NewMLP(r.Train.Dim(), m.Hidden, r.Train.NumClasses, m.Activation, m.L2, t.stream.rng); err != nil {
 		return nil, r.Spec.Errorf("model", "%v", err)
 	}
 	return t, nil
@@ -115,7 +115,7 @@ type classifierTrainer struct {
 	// critical band.
 	train, validation, test *dataset.Dataset
 	phases                  *phaseReport
-	rng                     *rand.Rand
+	stream                  classicalStream
 }
 
 // newClassifierTrainer checks the run's labels and removes the critical
@@ -124,7 +124,7 @@ func newClassifierTrainer(r *Run, band float64) (*classifierTrainer, error) {
 	if err := labelled(r); err != nil {
 		return nil, err
 	}
-	t := &classifierTrainer{run: r, rng: classicalRNG(r.Spec)}
+	t := &classifierTrainer{run: r, stream: newClassicalStream(r.Spec)}
 	var err error
 	for _, p := range []struct {
 		dst **dataset.Dataset
@@ -139,12 +139,19 @@ func newClassifierTrainer(r *Run, band float64) (*classifierTrainer, error) {
 
 func (t *classifierTrainer) NumParams() int { return len(t.model.Params()) }
 
+// errLBFGSResume is returned when a full-batch L-BFGS run is asked to
+// resume.
+var errLBFGSResume = errors.New("solver lbfgs is one full-batch minimisation, not epochs: there is no checkpoint to resume; train without --resume")
+
+// Fit trains by L-BFGS, or by mini-batches for train.epochs with a
+// checkpoint (parameters, optimizer state, random stream) after every
+// epoch, from which a resumed run continues as if never stopped.
 func (t *classifierTrainer) Fit(o FitOptions) (*History, error) {
-	if o.Resume {
-		return nil, errNoResume
-	}
 	s := t.run.Spec
 	if t.lbfgs {
+		if o.Resume {
+			return nil, errLBFGSResume
+		}
 		cfg := optim.DefaultLBFGSConfig()
 		cfg.MaxIters = s.Train.Epochs
 		res, err := classical.FitLBFGS(t.model, t.train, cfg)
@@ -165,17 +172,46 @@ func (t *classifierTrainer) Fit(o FitOptions) (*History, error) {
 	if err != nil {
 		return nil, s.Errorf("train.optimizer", "%v", err)
 	}
+	cp := checkpointer{path: o.Checkpoint, run: t.run, stream: t.stream}
 	var epochs []Epoch
+	if o.Resume {
+		n := len(t.model.Params())
+		c, err := cp.resume(t.model, opt)
+		if err != nil {
+			return nil, err
+		}
+		if len(t.model.Params()) != n {
+			return nil, fmt.Errorf("%s: %d parameters, the spec's model has %d", o.Checkpoint, len(t.model.Params()), n)
+		}
+		epochs = c.Epochs
+	}
+	left, done := remaining(s, len(epochs)), len(epochs)
+	if left == 0 {
+		return historyOf(epochs), nil
+	}
+	var failed error
 	_, err = classical.Fit(t.model, t.train, classical.FitOptions{
-		Epochs: s.Train.Epochs, BatchSize: s.Train.BatchSize, Optimizer: opt, Validation: t.validation,
-		OnBatch: o.OnBatch,
-		OnEpoch: func(e classical.Epoch) {
-			epochs = append(epochs, epochOfClassical(e))
-			if o.OnEpoch != nil {
-				o.OnEpoch(epochOfClassical(e))
+		Epochs: left, BatchSize: s.Train.BatchSize, Optimizer: opt, Validation: t.validation,
+		OnBatch: func(e, b, n int, loss float64) {
+			if o.OnBatch != nil {
+				o.OnBatch(done+e, b, n, loss)
 			}
 		},
-	}, t.rng)
+		OnEpoch: func(e classical.Epoch) {
+			ep := epochOfClassical(e)
+			ep.Epoch += done
+			epochs = append(epochs, ep)
+			if err := cp.write(epochs, t.model, opt, nil); err != nil && failed == nil {
+				failed = err
+			}
+			if o.OnEpoch != nil {
+				o.OnEpoch(ep)
+			}
+		},
+	}, t.stream.rng)
+	if err == nil {
+		err = failed
+	}
 	return historyOf(epochs), err
 }
 

@@ -80,7 +80,7 @@ func (t *hopfieldTrainer) NumParams() int { return t.cfg.Neurons * (t.cfg.Neuron
 
 func (t *hopfieldTrainer) Fit(o FitOptions) (*History, error) {
 	if o.Resume {
-		return nil, errNoResume
+		return nil, noResume("hopfield", "it stores its patterns in one step and has no epochs to continue")
 	}
 	rng := classicalRNG(t.run.Spec)
 	var epochs []Epoch

@@ -89,19 +89,21 @@ func (m *MPSClassifierModel) describe() string {
 	return fmt.Sprintf("bond %d (max %d), DMRG sweeps", m.Bond, m.MaxBond)
 }
 
-// prepare pools, scales and clips a split for the feature map.
-func (m *MPSClassifierModel) prepare(s *Spec, d *dataset.Dataset) (*dataset.Dataset, error) {
+// prepare pools, scales and clips a split for the feature map (nil stays
+// nil). It is all an MPS model does to its features beyond the run's
+// preprocessing, so a saved model repeats it (LoadModel).
+func (m *MPSClassifierModel) prepare(d *dataset.Dataset) (*dataset.Dataset, error) {
 	if d == nil {
 		return nil, nil
 	}
 	if m.Pool > 0 {
 		side := int(math.Round(math.Sqrt(float64(d.Dim()))))
 		if side*side != d.Dim() || side%m.Pool != 0 {
-			return nil, s.Errorf("model.pool", "pooling needs square images with a side divisible by %d; the data has %d features", m.Pool, d.Dim())
+			return nil, fmt.Errorf("pooling needs square images with a side divisible by %d; the data has %d features", m.Pool, d.Dim())
 		}
 		var err error
 		if d, err = classical.PoolImages(d, side, side, m.Pool); err != nil {
-			return nil, s.Errorf("model.pool", "%v", err)
+			return nil, err
 		}
 	} else {
 		d = d.Clone()
@@ -119,24 +121,24 @@ func (m *MPSClassifierModel) build(r *Run) (Trainer, error) {
 	if err != nil {
 		return nil, err
 	}
-	full, err := m.prepare(r.Spec, r.Test)
+	full, err := m.prepare(r.Test)
 	if err != nil {
-		return nil, err
+		return nil, r.Spec.Errorf("model.pool", "%v", err)
 	}
 	for _, p := range []**dataset.Dataset{&t.train, &t.validation, &t.test} {
-		if *p, err = m.prepare(r.Spec, *p); err != nil {
-			return nil, err
+		if *p, err = m.prepare(*p); err != nil {
+			return nil, r.Spec.Errorf("model.pool", "%v", err)
 		}
 	}
 	sites, classes := t.train.Dim(), r.Train.NumClasses
 	cfg := classical.MPSConfig{Bond: m.Bond, MaxBond: m.MaxBond, Cutoff: m.Cutoff}
 	if m.Training == "gradient" {
-		if t.model, err = classical.NewMPSGradClassifier(sites, classes, cfg, t.rng); err != nil {
+		if t.model, err = classical.NewMPSGradClassifier(sites, classes, cfg, t.stream.rng); err != nil {
 			return nil, r.Spec.Errorf("model", "%v", err)
 		}
 		return &mpsGradTrainer{classifierTrainer: t, full: full}, nil
 	}
-	mps, err := classical.NewMPSClassifier(sites, classes, cfg, t.rng)
+	mps, err := classical.NewMPSClassifier(sites, classes, cfg, t.stream.rng)
 	if err != nil {
 		return nil, r.Spec.Errorf("model", "%v", err)
 	}
@@ -170,23 +172,39 @@ func (t *mpsSweepTrainer) NumParams() int {
 	return n
 }
 
+// Fit runs train.epochs DMRG sweeps with a checkpoint of the MPS after
+// each; the sweeps draw no random numbers and every sweep starts and ends
+// with the class index on site 0, so a resumed run continues exactly.
 func (t *mpsSweepTrainer) Fit(o FitOptions) (*History, error) {
-	if o.Resume {
-		return nil, errNoResume
-	}
 	b := t.base
+	cp := checkpointer{path: o.Checkpoint, run: b.run, stream: b.stream}
 	var epochs []Epoch
+	if o.Resume {
+		c, err := cp.resume(t.model, nil)
+		if err != nil {
+			return nil, err
+		}
+		if t.model.Sites != b.train.Dim() || t.model.Label != 0 {
+			return nil, fmt.Errorf("%s: an MPS of %d sites with the class index on site %d; the run needs %d sites and site 0",
+				o.Checkpoint, t.model.Sites, t.model.Label, b.train.Dim())
+		}
+		epochs = c.Epochs
+	}
+	left, done := remaining(b.run.Spec, len(epochs)), len(epochs)
+	if left == 0 {
+		return historyOf(epochs), nil
+	}
 	var failed error
 	total := 2 * (t.model.Sites - 1)
 	_, err := t.model.Train(b.train, classical.SweepConfig{
-		Sweeps: b.run.Spec.Train.Epochs, CGSteps: t.cfg.CGSteps,
-		OnBond: func(done, _ int) {
+		Sweeps: left, CGSteps: t.cfg.CGSteps,
+		OnBond: func(k, _ int) {
 			if o.OnBatch != nil {
-				o.OnBatch(len(epochs)+1, done, total, math.NaN())
+				o.OnBatch(len(epochs)+1, k, total, math.NaN())
 			}
 		},
 		OnSweep: func(s classical.SweepStats) {
-			e := Epoch{Epoch: s.Sweep, TrainLoss: s.Cost, TrainAccuracy: s.Accuracy, ValLoss: math.NaN(), ValAccuracy: math.NaN(), Seconds: s.Seconds}
+			e := Epoch{Epoch: done + s.Sweep, TrainLoss: s.Cost, TrainAccuracy: s.Accuracy, ValLoss: math.NaN(), ValAccuracy: math.NaN(), Seconds: s.Seconds}
 			if b.validation != nil {
 				var err error
 				if e.ValLoss, e.ValAccuracy, err = t.model.Evaluate(b.validation); err != nil && failed == nil {
@@ -194,6 +212,9 @@ func (t *mpsSweepTrainer) Fit(o FitOptions) (*History, error) {
 				}
 			}
 			epochs = append(epochs, e)
+			if err := cp.write(epochs, t.model, nil, nil); err != nil && failed == nil {
+				failed = err
+			}
 			if o.OnEpoch != nil {
 				o.OnEpoch(e)
 			}

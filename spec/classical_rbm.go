@@ -110,7 +110,8 @@ func (m *RBMModel) describe() string {
 }
 
 func (m *RBMModel) build(r *Run) (Trainer, error) {
-	t := &rbmTrainer{run: r, cfg: m, rng: classicalRNG(r.Spec), train: r.Train}
+	t := &rbmTrainer{run: r, cfg: m, stream: newClassicalStream(r.Spec), train: r.Train}
+	t.rng = t.stream.rng
 	if m.UseAllData {
 		t.train = concat(r.Train, r.Validation, r.Test)
 	}
@@ -139,8 +140,10 @@ func concat(parts ...*dataset.Dataset) *dataset.Dataset {
 
 // rbmTrainer trains an RBM on a run.
 type rbmTrainer struct {
-	run   *Run
-	cfg   *RBMModel
+	run    *Run
+	cfg    *RBMModel
+	stream classicalStream
+	// rng is stream.rng.
 	rng   *rand.Rand
 	model *classical.RBM
 	// train is what the RBM fits (all splits with use_all_data).
@@ -161,10 +164,13 @@ func (t *rbmTrainer) exact() bool {
 	return k <= exactEpochUnits
 }
 
+// Fit trains the RBM for train.epochs, checkpointing the parameters, the
+// optimizer state and the random stream after every epoch. A resumed run
+// continues from them with the same mini-batches; the persistent chains of
+// pcd and pt live inside one classical.RBM.Fit and are not checkpointed,
+// so they restart (from zero hidden states, or fresh tempered replicas)
+// and re-equilibrate, and only cd resumes bit for bit.
 func (t *rbmTrainer) Fit(o FitOptions) (*History, error) {
-	if o.Resume {
-		return nil, errNoResume
-	}
 	s, m := t.run.Spec, t.cfg
 	cfg := classical.RBMTraining{Method: m.Method, K: m.K, Epochs: s.Train.Epochs, BatchSize: s.Train.BatchSize,
 		Chains: m.Chains, Temperatures: m.Temperatures, WeightDecay: m.WeightDecay,
@@ -198,15 +204,31 @@ func (t *rbmTrainer) Fit(o FitOptions) (*History, error) {
 		}
 		cfg.Optimizer = o
 	}
+	cp := checkpointer{path: o.Checkpoint, run: t.run, stream: t.stream}
 	var epochs []Epoch
+	if o.Resume {
+		n := len(t.model.Theta)
+		c, err := cp.resume(t.model, cfg.Optimizer)
+		if err != nil {
+			return nil, err
+		}
+		if len(t.model.Theta) != n {
+			return nil, fmt.Errorf("%s: %d parameters, the spec's RBM has %d", o.Checkpoint, len(t.model.Theta), n)
+		}
+		epochs = c.Epochs
+	}
+	done := len(epochs)
+	if cfg.Epochs = remaining(s, done); cfg.Epochs == 0 {
+		return historyOf(epochs), t.fitHeadIf()
+	}
 	cfg.OnBatch = func(e, b, n int) {
 		if o.OnBatch != nil {
-			o.OnBatch(e, b, n, math.NaN())
+			o.OnBatch(done+e, b, n, math.NaN())
 		}
 	}
 	var failed error
 	cfg.OnEpoch = func(e classical.RBMEpoch) {
-		ep := Epoch{Epoch: e.Epoch, TrainLoss: e.NLL, TrainAccuracy: math.NaN(), ValLoss: math.NaN(), ValAccuracy: math.NaN(), Seconds: e.Seconds}
+		ep := Epoch{Epoch: done + e.Epoch, TrainLoss: e.NLL, TrainAccuracy: math.NaN(), ValLoss: math.NaN(), ValAccuracy: math.NaN(), Seconds: e.Seconds}
 		if !t.exact() {
 			ep.TrainLoss = e.Reconstruction
 		} else if v := t.run.Validation; v != nil && !m.UseAllData {
@@ -219,6 +241,9 @@ func (t *rbmTrainer) Fit(o FitOptions) (*History, error) {
 			ep.Seconds += time.Since(start).Seconds()
 		}
 		epochs = append(epochs, ep)
+		if err := cp.write(epochs, t.model, cfg.Optimizer, nil); err != nil && failed == nil {
+			failed = err
+		}
 		if o.OnEpoch != nil {
 			o.OnEpoch(ep)
 		}
@@ -229,12 +254,15 @@ func (t *rbmTrainer) Fit(o FitOptions) (*History, error) {
 	if failed != nil {
 		return historyOf(epochs), failed
 	}
-	if m.Classifier {
-		if err := t.fitHead(); err != nil {
-			return historyOf(epochs), err
-		}
+	return historyOf(epochs), t.fitHeadIf()
+}
+
+// fitHeadIf fits the logistic head when the model section asks for one.
+func (t *rbmTrainer) fitHeadIf() error {
+	if !t.cfg.Classifier {
+		return nil
 	}
-	return historyOf(epochs), nil
+	return t.fitHead()
 }
 
 // nll returns the exact mean negative log-likelihood of x.

@@ -39,6 +39,16 @@ data: {dataset: digits, test: 0.25, scale: minmax, angle_range: [0, 1]}
 model: {kind: rbm, hidden: 24, classifier: true, samples: 10, ais_steps: 300}
 train: {epochs: 1, batch_size: 10, optimizer: {name: sgd, lr: 0.05}}`,
 			[]string{"nll", "log_z_stderr", "test_accuracy", "test_nll"}, []string{samplesFile}},
+		{"dbm", `seed: 1
+data: {dataset: bars-and-stripes, shape: [3, 3], test: 0.25}
+model: {kind: dbm, hidden: [6, 4], chains: 20, pretrain_epochs: 5, samples: 50}
+train: {epochs: 3, batch_size: 7, optimizer: {name: sgd, lr: 0.05}}`,
+			[]string{"nll", "test_nll", "nll_bound", "log_z", "reconstruction_error", "sample_valid"}, []string{samplesFile}},
+		{"dbm ais", `seed: 1
+data: {dataset: digits, test: 0.25, scale: minmax, angle_range: [0, 1]}
+model: {kind: dbm, hidden: [24, 24], chains: 10, pretrain_epochs: 1, samples: 10, ais_steps: 100, mean_field_steps: 3}
+train: {epochs: 1, batch_size: 50}`,
+			[]string{"nll_bound", "test_nll_bound", "log_z_stderr", "reconstruction_error"}, []string{samplesFile}},
 		{"born", `seed: 1
 data: {dataset: bars-and-stripes, shape: [3, 3], test: 0.25}
 model: {kind: born-machine, max_bond: 8, samples: 200}
@@ -128,6 +138,9 @@ train: {epochs: 2}`, `want increasing loads`},
 		{`data: {dataset: iris}
 model: {kind: logistic, solver: newton}
 train: {epochs: 1}`, `model.solver`},
+		{`data: {dataset: bars-and-stripes}
+model: {kind: dbm, hidden: [4]}
+train: {epochs: 1}`, `model.hidden: [4], want 2 or 3 hidden-layer sizes`},
 	} {
 		_, err := Parse("tiny.yaml", []byte(tc.doc))
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
@@ -144,6 +157,9 @@ train: {epochs: 1}`, `binary data`},
 		{`data: {dataset: digits}
 model: {kind: mps-classifier, pool: 3}
 train: {epochs: 1}`, `side divisible by 3`},
+		{`data: {dataset: iris, scale: standard}
+model: {kind: dbm}
+train: {epochs: 1}`, `wants features in [0, 1]`},
 	} {
 		s, err := Parse("tiny.yaml", []byte(tc.doc))
 		if err != nil {
@@ -193,6 +209,7 @@ func TestClassicalExamplesReachTargets(t *testing.T) {
 	}{
 		{"bas-born.yaml", map[string]float64{"sample_valid": 0.99, "sample_patterns": 30}, map[string]float64{"nll": ln30 + 0.01}},
 		{"bas-rbm.yaml", nil, map[string]float64{"nll": ln30 + 0.2}},
+		{"bas-dbm.yaml", map[string]float64{"sample_patterns": 14}, map[string]float64{"nll": math.Log(14) + 0.3}},
 		{"digits-rbm.yaml", map[string]float64{"test_accuracy": 0.94}, nil},
 		{"digits-mps.yaml", map[string]float64{"test_accuracy": 0.95}, nil},
 		{"ising-phases.yaml", map[string]float64{"test_accuracy": 0.95}, nil},

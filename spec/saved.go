@@ -14,18 +14,44 @@ import (
 )
 
 // Saved is a trained model read back from model.json with the
-// preprocessing it was trained behind, ready to predict from raw features.
+// preprocessing it was trained behind, ready to predict from raw features:
+// a variational model (kind vqc) or a classical classifier (logistic, mlp,
+// mps-classifier, or rbm with a logistic head).
 type Saved struct {
 	// Path is the file it was read from.
 	Path string
-	// Model is the variational model.
+	// Kind is the model kind: vqc, or the classical kind.
+	Kind string
+	// Model is the variational model; nil for a classical one.
 	Model *vqc.Model
 	// Preprocess prepares raw features; nil for a model without data (VQE).
 	Preprocess *Preprocess
 	backend    vqc.Backend
+	// classifier is the classical classifier; nil for a vqc model.
+	classifier *savedClassifier
 }
 
-// LoadModel reads a model file written by `qml train`.
+// Task is what the model predicts: vqc.Classifier, vqc.Regressor or
+// vqc.VQE (every classical model read here is a classifier).
+func (m *Saved) Task() vqc.Task {
+	if m.Model == nil {
+		return vqc.Classifier
+	}
+	return m.Model.Config.Task
+}
+
+// NumClasses is the number of classes of a classifier.
+func (m *Saved) NumClasses() int {
+	if m.classifier != nil {
+		return m.classifier.c.NumClasses()
+	}
+	return m.Model.Config.Classes
+}
+
+// LoadModel reads a model file written by `qml train`: a vqc model
+// (format qml-vqc) or a classical classifier (ClassicalModelFormat),
+// with its preprocessing record. Generative classical models (rbm
+// without a head, dbm, born-machine, boltzmann, hopfield) are an error.
 func LoadModel(path string) (*Saved, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -37,15 +63,18 @@ func LoadModel(path string) (*Saved, error) {
 	if err := json.Unmarshal(data, &head); err != nil {
 		return nil, fmt.Errorf("%s: not a model file: %v", path, err)
 	}
+	if head.Format == ClassicalModelFormat {
+		return loadClassical(path, data)
+	}
 	if head.Format != vqc.ModelFormat {
-		return nil, fmt.Errorf("%s: model format %q; this build reads %q", path, head.Format, vqc.ModelFormat)
+		return nil, fmt.Errorf("%s: model format %q; this build reads %q and %q", path, head.Format, vqc.ModelFormat, ClassicalModelFormat)
 	}
 	m, raw, err := vqc.UnmarshalModel(data)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	be, _ := NewBackend("statevector")
-	saved := &Saved{Path: path, Model: m, backend: be}
+	saved := &Saved{Path: path, Kind: "vqc", Model: m, backend: be}
 	if len(raw) > 0 && string(raw) != "null" {
 		saved.Preprocess = &Preprocess{}
 		if err := json.Unmarshal(raw, saved.Preprocess); err != nil {
@@ -76,7 +105,7 @@ type Prediction struct {
 // Predict prepares raw feature vectors and predicts each.
 func (m *Saved) Predict(raw [][]float64) ([]Prediction, error) {
 	if m.Preprocess == nil {
-		return nil, fmt.Errorf("%s: a %s model takes no inputs", m.Path, m.Model.Config.Task)
+		return nil, fmt.Errorf("%s: a %s model takes no inputs", m.Path, m.Task())
 	}
 	for i, row := range raw {
 		if len(row) != len(m.Preprocess.RawFeatures) {
@@ -86,6 +115,9 @@ func (m *Saved) Predict(raw [][]float64) ([]Prediction, error) {
 	x, err := m.Preprocess.ApplyRows(raw)
 	if err != nil {
 		return nil, err
+	}
+	if m.classifier != nil {
+		return m.predictClassical(x)
 	}
 	out := make([]Prediction, len(x))
 	for i, row := range x {
@@ -105,10 +137,35 @@ func (m *Saved) Predict(raw [][]float64) ([]Prediction, error) {
 	return out, nil
 }
 
+// predictClassical predicts preprocessed rows with the classical
+// classifier: the class of largest probability.
+func (m *Saved) predictClassical(x [][]float64) ([]Prediction, error) {
+	probs, err := m.classifier.predict(x)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Prediction, len(probs))
+	for i, p := range probs {
+		class := 0
+		for k, v := range p {
+			if v > p[class] {
+				class = k
+			}
+		}
+		out[i] = Prediction{Class: class, Probabilities: p}
+		if class < len(m.Preprocess.ClassNames) {
+			out[i].Label = m.Preprocess.ClassNames[class]
+		}
+	}
+	return out, nil
+}
+
 // Evaluation is a model's score on a dataset.
 type Evaluation struct {
 	Samples int
-	// Loss is the mean training loss (the energy for VQE).
+	// Loss is the mean training loss (the energy for VQE): for classical
+	// classifiers the cross-entropy, or the quadratic cost of the
+	// sweep-trained MPS, as their runs report test_loss.
 	Loss float64
 	// Accuracy is the fraction classified correctly; NaN for regressors
 	// and VQE.
@@ -119,7 +176,7 @@ type Evaluation struct {
 // labels are matched to the model's classes by name when both are named, so
 // a file holding only some of the classes still scores correctly.
 func (m *Saved) Evaluate(raw *dataset.Dataset) (Evaluation, error) {
-	if m.Model.Config.Task == vqc.VQE {
+	if m.Task() == vqc.VQE {
 		e, err := m.Model.Energy(m.backend)
 		return Evaluation{Loss: e, Accuracy: math.NaN()}, err
 	}
@@ -127,10 +184,14 @@ func (m *Saved) Evaluate(raw *dataset.Dataset) (Evaluation, error) {
 	if err != nil {
 		return Evaluation{}, err
 	}
-	if m.Model.Config.Task == vqc.Classifier {
+	if m.Task() == vqc.Classifier {
 		if err := m.matchClasses(d); err != nil {
 			return Evaluation{}, err
 		}
+	}
+	if m.classifier != nil {
+		loss, acc, err := m.classifier.score(d)
+		return Evaluation{Samples: d.Len(), Loss: loss, Accuracy: acc}, err
 	}
 	loss, acc, err := m.Model.Evaluate(m.backend, d, 0)
 	return Evaluation{Samples: d.Len(), Loss: loss, Accuracy: acc}, err
@@ -140,7 +201,7 @@ func (m *Saved) Evaluate(raw *dataset.Dataset) (Evaluation, error) {
 // label that names one of the model's classes becomes its number, and a
 // label that is itself a class number (an unnamed "0", "1", …) stays it.
 func (m *Saved) matchClasses(d *dataset.Dataset) error {
-	names, classes := m.Preprocess.ClassNames, m.Model.Config.Classes
+	names, classes := m.Preprocess.ClassNames, m.NumClasses()
 	if d.Y == nil {
 		return fmt.Errorf("%s: no class labels to score against", d.Name)
 	}

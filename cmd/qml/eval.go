@@ -45,7 +45,10 @@ and the accuracy (classifiers). --data is one of:
               generator's default draw (circle, moons, …) with --seed; all
               samples
 
-A VQE model takes no data; eval prints its energy.`,
+A VQE model takes no data; eval prints its energy. Classical classifiers
+(logistic, mlp, mps-classifier, rbm with classifier: true) report the loss
+their training reported as test_loss: the cross-entropy, or the quadratic
+cost of the sweep-trained MPS.`,
 		Example: `  qml eval runs/iris/model.json --data examples/iris.yaml
   qml eval runs/iris/model.json --data examples/iris.yaml --split train --format json
   qml eval runs/iris/model.json --data iris
@@ -209,7 +212,7 @@ func readLabelledCSV(path, label string, m *spec.Saved) (*dataset.Dataset, error
 		label = m.Preprocess.Label
 	}
 	opts := dataset.CSVOptions{LabelName: label, LabelIndex: -1, Labels: dataset.StringLabels}
-	if m.Model.Config.Task == "regressor" {
+	if m.Task() == "regressor" {
 		opts.Labels = dataset.FloatTargets
 	}
 	d, err := dataset.LoadCSV(path, opts)

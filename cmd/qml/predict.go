@@ -45,7 +45,9 @@ first, so inputs are in the units of the original data. --input is one of:
   -                   a CSV file on standard input
 
 A classifier prints the class and the class probabilities, a regressor the
-value.`,
+value. MODEL.json is a vqc model or a classical classifier (logistic, mlp,
+mps-classifier, or rbm trained with classifier: true); the sweep-trained MPS
+reports the softmax of its normalised outputs as probabilities.`,
 		Example: `  qml predict runs/iris/model.json --input "5.1,3.5,1.4,0.2"
   qml predict runs/iris/model.json --input "5.1,3.5,1.4,0.2; 6.7,3.0,5.2,2.3" --format json
   qml predict runs/iris/model.json --input flowers.csv`,
@@ -73,7 +75,7 @@ func runPredict(o *predictOptions) error {
 		return err
 	}
 	if m.Preprocess == nil {
-		return fmt.Errorf("%s: a %s model takes no inputs; use qml eval for its energy", o.model, m.Model.Config.Task)
+		return fmt.Errorf("%s: a %s model takes no inputs; use qml eval for its energy", o.model, m.Task())
 	}
 	var rows [][]float64
 	for _, in := range o.inputs {
@@ -220,7 +222,7 @@ func printPredictions(w io.Writer, preds []spec.Prediction, m *spec.Saved) error
 	}
 	names := m.Preprocess.ClassNames
 	head := []string{"#", "class"}
-	for k := range m.Model.Config.Classes {
+	for k := range m.NumClasses() {
 		name := strconv.Itoa(k)
 		if k < len(names) {
 			name = names[k]

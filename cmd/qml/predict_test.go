@@ -98,3 +98,94 @@ func TestPredictErrors(t *testing.T) {
 		}
 	}
 }
+
+// classicalSpec trains logistic regression on iris in a few milliseconds.
+const classicalSpec = `name: iris-logistic
+seed: 3
+data: {dataset: iris, test: 0.3, scale: standard}
+model: {kind: logistic, l2: 0.001}
+train: {epochs: 4, batch_size: 16, optimizer: {name: adam, lr: 0.1}}
+`
+
+// TestPredictClassical checks that qml predict and qml eval read a
+// classical model.json: the class names come back, eval on the spec's
+// test split reproduces the run's test metrics, and a generative model is
+// refused with the reason.
+func TestPredictClassical(t *testing.T) {
+	dir, path := writeSpec(t, classicalSpec)
+	out := filepath.Join(dir, "out")
+	if code, _, stderr := run(t, "", "train", path, "--out", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	model := filepath.Join(out, modelFile)
+	code, stdout, stderr := run(t, "", "predict", model, "--input", "5.1,3.5,1.4,0.2; 6.7,3.0,5.2,2.3", "--format", "json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	var preds []struct {
+		Label         string
+		Probabilities []float64
+	}
+	if err := json.Unmarshal([]byte(stdout), &preds); err != nil || len(preds) != 2 {
+		t.Fatalf("%s (%v)", stdout, err)
+	}
+	if preds[0].Label != "setosa" || preds[1].Label != "virginica" || len(preds[0].Probabilities) != 3 {
+		t.Errorf("predictions %+v, want setosa and virginica", preds)
+	}
+	code, stdout, stderr = run(t, "", "predict", model, "--input", "5.1,3.5,1.4,0.2")
+	if code != 0 || !strings.Contains(stdout, "p(versicolor)") || !strings.Contains(stdout, "setosa") {
+		t.Errorf("text: exit %d\n%s%s", code, stdout, stderr)
+	}
+	var res struct{ Final map[string]float64 }
+	data, _ := os.ReadFile(filepath.Join(out, resultsFile))
+	if err := json.Unmarshal(data, &res); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr = run(t, "", "eval", model, "--data", path, "--format", "json")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	var ev struct {
+		Samples  int
+		Loss     float64
+		Accuracy *float64
+	}
+	if err := json.Unmarshal([]byte(stdout), &ev); err != nil {
+		t.Fatal(err)
+	}
+	if ev.Samples != 45 || ev.Loss != res.Final["test_loss"] || ev.Accuracy == nil || *ev.Accuracy != res.Final["test_accuracy"] {
+		t.Errorf("eval %+v, training final %v", ev, res.Final)
+	}
+	gen := train(t, `seed: 1
+data: {dataset: bars-and-stripes, shape: [3, 3], test: 0.25}
+model: {kind: rbm, hidden: 4, samples: 5}
+train: {epochs: 1, batch_size: 7}
+`)
+	code, _, stderr = run(t, "", "predict", filepath.Join(gen, modelFile), "--input", "1,0,0,1,0,0,1,0,0")
+	if code != 1 || !strings.Contains(stderr, "generative") {
+		t.Errorf("generative model: exit %d, %q", code, stderr)
+	}
+}
+
+// TestTrainResumeClassical checks qml train --resume on a classical kind:
+// 2 epochs and a resume to 4 give the model of 4 epochs in one go.
+func TestTrainResumeClassical(t *testing.T) {
+	straight := train(t, classicalSpec, "--epochs", "4")
+	dir, path := writeSpec(t, classicalSpec)
+	out := filepath.Join(dir, "out")
+	if code, _, stderr := run(t, "", "train", path, "--out", out, "--epochs", "2"); code != 0 {
+		t.Fatal(stderr)
+	}
+	code, stdout, stderr := run(t, "", "train", path, "--out", out, "--epochs", "4", "--resume")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	if strings.Contains(stdout, "epoch 1/4") || !strings.Contains(stdout, "epoch 3/4") {
+		t.Errorf("resumed run did not continue at epoch 3:\n%s", stdout)
+	}
+	a, _ := os.ReadFile(filepath.Join(straight, modelFile))
+	b, _ := os.ReadFile(filepath.Join(out, modelFile))
+	if len(a) == 0 || string(a) != string(b) {
+		t.Errorf("resumed model.json differs from the straight run's")
+	}
+}
