@@ -19,8 +19,27 @@
 //     persistent CD and parallel tempering, exact log Z by summing over the
 //     smaller layer, annealed importance sampling, free energy, Gibbs
 //     sampling, reconstruction error and pseudo-likelihood.
+//   - Deep Boltzmann machines (DBM; Salakhutdinov and Hinton, AISTATS
+//     2009): greedy RBM pre-training with tied doubled weights, then
+//     mean-field inference for the data term and persistent Gibbs chains
+//     for the model term; exact sums over the smaller half of the layers
+//     for small models, annealed importance sampling otherwise.
 //   - Hopfield networks (Hopfield, CapacityCurve): Hebbian storage,
 //     asynchronous and synchronous recall, energy, and the capacity curve.
+//   - Physics-informed networks (PINN, TanhNet, Oscillator): the damped
+//     oscillator's residual loss on collocation points, with exact input
+//     derivatives by forward-mode Taylor arithmetic; any PINNNetwork trains,
+//     the quantum circuit of package vqc included.
+//   - The infinite-width limit (NNGPKernel, FitGP, FitNNGPClassifier,
+//     KurtosisScan): NNGP kernels of deep ReLU and erf networks by the
+//     layer recursion (Lee et al., arXiv:1711.00165), Gaussian-process
+//     regression and classification with them, and the 1/N corrections of
+//     finite width (Roberts, Yaida and Hanin, arXiv:2106.10165).
+//   - Renormalisation as learning: the RBM flow of the 1-D Ising chain
+//     against exact decimation and stacked RBMs on 2-D configurations
+//     (Mehta and Schwab, arXiv:1410.3831), and PCA of Ising configurations
+//     whose spectrum at T_c falls as k^-(2-η) (Bradde and Bialek,
+//     arXiv:1610.09733).
 //   - Image helpers for the benchmark data (NudgeImages, PoolImages).
 //
 // # Conventions

@@ -3,7 +3,9 @@
 // (hardware-efficient, strongly entangling, RealAmplitudes-style, any user
 // circuit), models (classifier, regressor, VQE), losses, gradients (adjoint,
 // parameter shift, finite differences as a check), the mini-batch training
-// loop and a versioned JSON model format.
+// loop and a versioned JSON model format, and the differentiable quantum
+// circuit of a quantum PINN (PINNCircuit; Kyriienko, Paine and Elfving,
+// arXiv:2011.10395), whose input derivatives come exactly from shift rules.
 //
 // Models run on any Backend, the small interface below, so the dense state
 // vector and the matrix product state simulator both serve. A backend that
