@@ -124,7 +124,7 @@ func TestParseErrors(t *testing.T) {
 		{"unknown hyperparameter", edit(t, "lr: 0.05", "lr: 0.05, momentum: 0.9"), []string{"t.yaml:16: train.optimizer.momentum: 0.9, want a known hyperparameter"}},
 		{"unknown gradient", edit(t, "batch_size: 16", "batch_size: 16\n  gradient: backprop"), []string{`t.yaml:16: train.gradient: "backprop" is not one of auto, adjoint, parameter-shift, finite-difference`}},
 		{"negative batch", edit(t, "batch_size: 16", "batch_size: -16"), []string{"t.yaml:15: train.batch_size: -16 is negative"}},
-		{"unknown backend", edit(t, "seed: 7", "seed: 7\nbackend: gpu"), []string{`t.yaml:3: backend: "gpu" is not one of statevector`}},
+		{"unknown backend", edit(t, "seed: 7", "seed: 7\nbackend: gpu"), []string{`t.yaml:3: backend: "gpu" is not one of density, mps, statevector`}},
 		{"several at once", edit(t, "epochs: 2", "epochs: 0\n  workers: -1"), []string{"t.yaml:14: train.epochs: 0", "t.yaml:15: train.workers: -1 is negative"}},
 	}
 	for _, tc := range tests {
