@@ -145,13 +145,24 @@ func Parse(file string, data []byte) (*Spec, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Spec{File: file, lines: map[string]int{"": 1}}
-	d := &decoder{&problems{file: file, lines: s.lines}}
-	root := doc
+	return ParseNode(file, doc)
+}
+
+// ParseNode is Parse for a spec already read into a YAML node tree. A spec
+// assembled from parts of a larger file — a benchmark suite (package
+// bench) pairs a dataset entry with a model entry — keeps the lines its
+// nodes carry, so every problem it has is located in that larger file.
+// file names the source in errors and anchors relative paths.
+func ParseNode(file string, root *yaml.Node) (*Spec, error) {
+	if root == nil {
+		return nil, Errors{{File: file, Msg: "empty spec: want a mapping with data, model and train"}}
+	}
 	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
 		root = root.Content[0]
 	}
 	root = resolve(root)
+	s := &Spec{File: file, lines: map[string]int{"": max(root.Line, 1)}}
+	d := &decoder{&problems{file: file, lines: s.lines}}
 	if root.Kind != yaml.MappingNode {
 		d.addAt(root.Line, "", "a spec is a mapping with data, model and train; got %s", describe(root))
 		return nil, d.err()
@@ -159,8 +170,6 @@ func Parse(file string, data []byte) (*Spec, error) {
 	d.decodeStruct(root, reflectValue(s), "")
 	s.setDefaults()
 	if err := s.Check(); err != nil {
-		// A field the decoder already rejected is left at its zero value;
-		// Check would only report it again.
 		for _, e := range err.(Errors) {
 			if !d.reported(e.Field) {
 				d.list = append(d.list, e)
