@@ -50,7 +50,7 @@ type PauliBranch struct {
 }
 
 // ChannelSpec names a channel and its parameters; it is the form rules of a
-// noise-model file take (see ParseNoiseModel). Which parameters apply
+// noise-model file take (see spec.ParseNoiseModel). Which parameters apply
 // depends on Type:
 //
 //	depolarizing        p      1 qubit: (1−p)ρ + (p/3)(XρX + YρY + ZρZ)

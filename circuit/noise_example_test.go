@@ -6,17 +6,23 @@ import (
 	"github.com/qmlgo/qml/circuit"
 )
 
-func ExampleParseNoiseModel() {
-	m, err := circuit.ParseNoiseModel("noise.yaml", []byte(`
-channels:
-  - {type: depolarizing2, p: 0.01, gates: [cx]}
-  - {type: amplitude_damping, gamma: 0.002}
-readout:
-  - {p: 0.02}
-`))
+func ExampleNoiseModel() {
+	// Two-qubit depolarizing noise after cx, amplitude damping after every
+	// gate, and a 2 % readout error (spec.ParseNoiseModel reads the same
+	// model from a file).
+	dep, err := circuit.Depolarizing2(0.01)
 	if err != nil {
 		fmt.Println(err)
 		return
+	}
+	damp, err := circuit.AmplitudeDamping(0.002)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	m := &circuit.NoiseModel{
+		Channels: []circuit.NoiseRule{{Gates: []string{"cx"}, Channel: dep}, {Channel: damp}},
+		Readout:  []circuit.ReadoutRule{{ReadoutError: circuit.ReadoutError{P1Given0: 0.02, P0Given1: 0.02}}},
 	}
 	c := circuit.New(2).Gate("h", []int{0}).Gate("cx", []int{0, 1})
 	for i := range c.Ops {

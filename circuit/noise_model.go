@@ -10,8 +10,9 @@ import (
 // misread, the way Qiskit Aer's NoiseModel does. A circuit stays noise
 // free: a backend asks the model, op by op, for the channels to apply after
 // the op (After) and, measurement by measurement, for the readout error
-// (Readout). The zero value is the noiseless model. ParseNoiseModel reads
-// one from YAML or JSON; it marshals back to JSON in the same form.
+// (ReadoutOf). The zero value is the noiseless model. spec.ParseNoiseModel
+// reads one from a YAML or JSON file; it marshals back to JSON in the same
+// form.
 type NoiseModel struct {
 	// Channels are applied after every gate they match, in the order
 	// listed.
@@ -153,7 +154,7 @@ func (m *NoiseModel) HasChannels(c *Circuit) bool {
 	return false
 }
 
-// MarshalJSON writes the rule in the form ParseNoiseModel reads: the
+// MarshalJSON writes the rule in the form spec.ParseNoiseModel reads: the
 // channel's spec with the gates and qubits beside it.
 func (r NoiseRule) MarshalJSON() ([]byte, error) {
 	var fields map[string]any

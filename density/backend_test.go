@@ -22,14 +22,15 @@ func TestConformance(t *testing.T) {
 // TestParameterShiftUnderNoise: vqc's parameter-shift gradient on the noisy
 // backend equals central finite differences of the same noisy expectation.
 func TestParameterShiftUnderNoise(t *testing.T) {
-	noise, err := circuit.ParseNoiseModel("n.yaml", []byte(`
-channels:
-  - {type: depolarizing2, p: 0.05, gates: [cx, crz]}
-  - {type: thermal_relaxation, t1: 40, t2: 30, time: 2}
-`))
+	dep, err := circuit.Depolarizing2(0.05)
 	if err != nil {
 		t.Fatal(err)
 	}
+	relax, err := circuit.ThermalRelaxation(40, 30, 2, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noise := &circuit.NoiseModel{Channels: []circuit.NoiseRule{{Gates: []string{"cx", "crz"}, Channel: dep}, {Channel: relax}}}
 	be := &density.Backend{Noise: noise}
 	c := circuit.New(3).
 		Gate("ry", []int{0}, circuit.Weight(0)).Gate("rx", []int{1}, circuit.Weight(1).Scale(2)).

@@ -19,11 +19,12 @@ func benchCircuit(n int) (*circuit.Circuit, *circuit.NoiseModel) {
 			c.Gate("cx", []int{q, q + 1})
 		}
 	}
-	m, _ := circuit.ParseNoiseModel("b.yaml", []byte(`
-channels:
-  - {type: depolarizing2, p: 0.01, gates: [cx]}
-  - {type: amplitude_damping, gamma: 0.001, gates: [ry]}
-`))
+	dep, _ := circuit.Depolarizing2(0.01)
+	damp, _ := circuit.AmplitudeDamping(0.001)
+	m := &circuit.NoiseModel{Channels: []circuit.NoiseRule{
+		{Gates: []string{"cx"}, Channel: dep},
+		{Gates: []string{"ry"}, Channel: damp},
+	}}
 	return c, m
 }
 

@@ -13,14 +13,12 @@ import (
 // keep the Bell state and 4 map it onto each of the other three, so the
 // purity is (1 − p + 3p/15)² + 3·(4p/15)².
 func Example() {
-	noise, err := circuit.ParseNoiseModel("noise.yaml", []byte(`
-channels:
-  - {type: depolarizing2, p: 0.1, gates: [cx]}
-`))
+	dep, err := circuit.Depolarizing2(0.1)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
+	noise := &circuit.NoiseModel{Channels: []circuit.NoiseRule{{Gates: []string{"cx"}, Channel: dep}}}
 	c := circuit.New(2).Gate("h", []int{0}).Gate("cx", []int{0, 1})
 	rho, _ := density.New(2)
 	if err := rho.Run(c, circuit.Binding{}, noise); err != nil {

@@ -2,7 +2,6 @@ package spec
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,8 +13,8 @@ import (
 )
 
 // Noise is the noise: section of a spec, the noise model a vqc trains and
-// is evaluated under. It is written inline in the form
-// circuit.ParseNoiseModel reads,
+// is evaluated under. It is written inline in the form ParseNoiseModel
+// reads,
 //
 //	noise:
 //	  channels:
@@ -33,37 +32,33 @@ type Noise struct {
 	Model *circuit.NoiseModel
 }
 
-// decodeNode reads an inline model or a file name, locating problems at
-// their lines in the spec (or in the named file).
+// decodeNode reads an inline model, locating its problems at their lines
+// in the spec, or a file name, reporting each problem of the file (with
+// the file's own line) at the spec's noise line.
 func (n *Noise) decodeNode(d *decoder, node *yaml.Node, path string) {
-	var (
-		m   *circuit.NoiseModel
-		err error
-	)
-	if node.Kind == yaml.ScalarNode {
-		n.File = node.Value
-		file := n.File
-		if !filepath.IsAbs(file) {
-			file = filepath.Join(filepath.Dir(d.file), file)
-		}
-		data, rerr := readNoiseFile(file)
-		if rerr != nil {
-			d.addAt(node.Line, path, "%v", rerr)
-			return
-		}
-		m, err = circuit.ParseNoiseModel(file, data)
-	} else {
-		m, err = circuit.DecodeNoiseModel(d.file, node)
+	if node.Kind != yaml.ScalarNode {
+		n.Model = d.noiseModel(node, path)
+		return
 	}
-	var ne *circuit.NoiseError
-	switch {
-	case errors.As(err, &ne) && n.File == "":
-		d.addAt(ne.Line, child(path, ne.Field), "%s", ne.Msg)
-	case err != nil:
+	n.File = node.Value
+	file := n.File
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(filepath.Dir(d.file), file)
+	}
+	data, err := readNoiseFile(file)
+	if err != nil {
 		d.addAt(node.Line, path, "%v", err)
-	default:
-		n.Model = m
+		return
 	}
+	m, err := ParseNoiseModel(file, data)
+	if err != nil {
+		// ParseNoiseModel's errors are always an Errors.
+		for _, e := range err.(Errors) {
+			d.addAt(node.Line, path, "%v", e)
+		}
+		return
+	}
+	n.Model = m
 }
 
 // maxNoiseFile bounds a noise-model file: a model is a few rules.

@@ -2,6 +2,7 @@ package spec
 
 import (
 	"encoding/json"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -66,7 +67,7 @@ func TestNoiseSpecErrors(t *testing.T) {
 		noise, want string
 	}{
 		{"noise:\n  channels:\n    - {type: depolarizing2, p: 1.5}\n", "tiny.yaml:7: noise.channels[0]"},
-		{"noise:\n  chanels: []\n", "tiny.yaml:6: noise.chanels: unknown key"},
+		{"noise:\n  chanels: []\n", `tiny.yaml:6: noise.chanels: unknown field "chanels" (did you mean "channels"?)`},
 		{"noise:\n  channels:\n    - {type: depolarizing, p: 0.1, qubits: [9]}\n", "out of range"},
 		{"noise: missing.yaml\n", "missing.yaml"},
 		{"noise: /dev/zero\n", "not a regular file"},
@@ -95,5 +96,23 @@ func TestNoiseFile(t *testing.T) {
 	js, _ := json.Marshal(s)
 	if !strings.Contains(string(js), `"noise":"dev.yaml"`) {
 		t.Errorf("spec JSON %s does not name the noise file", js)
+	}
+
+	// Each problem of the file is reported at the spec's noise line,
+	// with the file's own location.
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("channels:\n  - {type: bit_flip}\nreadout: [{p: 2}]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Parse(filepath.Join(dir, "run.yaml"), []byte(tinySpec+"noise: bad.yaml\n"))
+	var list Errors
+	if !errors.As(err, &list) || len(list) != 2 {
+		t.Fatalf("error %v, want two problems", err)
+	}
+	line := strings.Count(tinySpec, "\n") + 1
+	for i, want := range []string{bad + ":2: channels[0].p: missing", bad + ":3: readout[0]: readout p1_given_0 2"} {
+		if e := list[i]; e.Line != line || e.Field != "noise" || !strings.HasPrefix(e.Msg, want) {
+			t.Errorf("problem %d: %v, want at line %d, field noise, message %q…", i, e, line, want)
+		}
 	}
 }

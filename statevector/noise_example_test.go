@@ -12,13 +12,14 @@ import (
 // The counts of 10⁴ trajectories (8550 ± 35 expected) are fixed by the
 // seed.
 func ExampleExecuteNoisy() {
-	noise, err := circuit.ParseNoiseModel("noise.yaml", []byte(`
-channels: [{type: bit_flip, p: 0.1, gates: [x]}]
-readout: [{p1_given_0: 0, p0_given_1: 0.05}]
-`))
+	flip, err := circuit.BitFlip(0.1)
 	if err != nil {
 		fmt.Println(err)
 		return
+	}
+	noise := &circuit.NoiseModel{
+		Channels: []circuit.NoiseRule{{Gates: []string{"x"}, Channel: flip}},
+		Readout:  []circuit.ReadoutRule{{ReadoutError: circuit.ReadoutError{P0Given1: 0.05}}},
 	}
 	c := circuit.New(1).Gate("x", []int{0}).MeasureAll()
 	res, err := statevector.ExecuteNoisy(c, circuit.Binding{}, noise, 10000, 1)

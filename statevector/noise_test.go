@@ -10,22 +10,30 @@ import (
 	"github.com/qmlgo/qml/statevector"
 )
 
-const trajectoryNoise = `
-channels:
-  - {type: depolarizing2, p: 0.06, gates: [cx, rzz]}
-  - {type: amplitude_damping, gamma: 0.08, gates: [ry, h]}
-  - {type: thermal_relaxation, t1: 30, t2: 25, time: 2, excited: 0.1, gates: [rx, cx]}
-  - {type: pauli, pauli: {X: 0.03, Z: 0.05}, qubits: [2]}
-  - {type: phase_damping, gamma: 0.1, gates: [rz]}
-readout:
-  - {p1_given_0: 0.03, p0_given_1: 0.08}
-`
+// mustChannel returns a function that passes on the channel a constructor
+// made, failing t on an error.
+func mustChannel(t testing.TB) func(*circuit.Channel, error) *circuit.Channel {
+	return func(ch *circuit.Channel, err error) *circuit.Channel {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ch
+	}
+}
 
 func noisyCircuit(t *testing.T) (*circuit.Circuit, *circuit.NoiseModel) {
 	t.Helper()
-	m, err := circuit.ParseNoiseModel("noise.yaml", []byte(trajectoryNoise))
-	if err != nil {
-		t.Fatal(err)
+	must := mustChannel(t)
+	m := &circuit.NoiseModel{
+		Channels: []circuit.NoiseRule{
+			{Gates: []string{"cx", "rzz"}, Channel: must(circuit.Depolarizing2(0.06))},
+			{Gates: []string{"ry", "h"}, Channel: must(circuit.AmplitudeDamping(0.08))},
+			{Gates: []string{"rx", "cx"}, Channel: must(circuit.ThermalRelaxation(30, 25, 2, 0.1))},
+			{Qubits: []int{2}, Channel: must(circuit.PauliChannel(map[string]float64{"X": 0.03, "Z": 0.05}))},
+			{Gates: []string{"rz"}, Channel: must(circuit.PhaseDamping(0.1))},
+		},
+		Readout: []circuit.ReadoutRule{{ReadoutError: circuit.ReadoutError{P1Given0: 0.03, P0Given1: 0.08}}},
 	}
 	c := circuit.New(3).Gate("h", []int{0}).Gate("ry", []int{1}, circuit.Const(0.9)).
 		Gate("cx", []int{0, 1}).Gate("rx", []int{2}, circuit.Const(1.3)).Gate("rzz", []int{1, 2}, circuit.Const(0.7)).
@@ -100,9 +108,10 @@ func TestNoisyCounts(t *testing.T) {
 // (1−p)(1−r) + p·r and 00 otherwise (the condition reads the recorded bit).
 func TestNoisyMidCircuit(t *testing.T) {
 	const p, r, shots = 0.2, 0.1, 20000
-	m, err := circuit.ParseNoiseModel("m.yaml", []byte("channels: [{type: bit_flip, p: 0.2, gates: [x], qubits: [0]}]\nreadout: [{p: 0.1, qubits: [0]}]\n"))
-	if err != nil {
-		t.Fatal(err)
+	must := mustChannel(t)
+	m := &circuit.NoiseModel{
+		Channels: []circuit.NoiseRule{{Gates: []string{"x"}, Qubits: []int{0}, Channel: must(circuit.BitFlip(p))}},
+		Readout:  []circuit.ReadoutRule{{Qubits: []int{0}, ReadoutError: circuit.ReadoutError{P1Given0: r, P0Given1: r}}},
 	}
 	c := circuit.New(2)
 	creg := c.AddCReg("c", 2)
@@ -147,7 +156,11 @@ func TestNoisyErrors(t *testing.T) {
 }
 
 func BenchmarkNoisyTrajectories(b *testing.B) {
-	m, _ := circuit.ParseNoiseModel("n.yaml", []byte("channels: [{type: depolarizing, p: 0.01}, {type: amplitude_damping, gamma: 0.01}]"))
+	must := mustChannel(b)
+	m := &circuit.NoiseModel{Channels: []circuit.NoiseRule{
+		{Channel: must(circuit.Depolarizing(0.01))},
+		{Channel: must(circuit.AmplitudeDamping(0.01))},
+	}}
 	c := circuit.New(10)
 	for layer := range 5 {
 		for q := range 10 {

@@ -15,6 +15,7 @@ import (
 	"github.com/qmlgo/qml/circuit"
 	"github.com/qmlgo/qml/density"
 	"github.com/qmlgo/qml/mps"
+	"github.com/qmlgo/qml/spec"
 	"github.com/qmlgo/qml/statevector"
 	"github.com/spf13/cobra"
 )
@@ -51,15 +52,28 @@ type runOptions struct {
 	// noisy circuit runs as trajectories.
 	noise        string
 	trajectories int
+	// weights and inputs are the comma-separated values of the circuit's
+	// weights θ[i] and data inputs x[j] (--weights, --inputs).
+	weights string
+	inputs  string
 }
 
 func newRunCmd(s *IO) *cobra.Command {
 	opts := &runOptions{}
 	cmd := &cobra.Command{
 		Use:   "run FILE.qasm",
-		Short: "Simulate an OpenQASM 2.0 circuit",
-		Long: `Simulate an OpenQASM 2.0 circuit on the state vector or on a matrix
-product state (MPS).
+		Short: "Simulate an OpenQASM 2.0 or 3 circuit",
+		Long: `Simulate an OpenQASM circuit on the state vector or on a matrix product
+state (MPS). The header says the version: OPENQASM 2.0 or OPENQASM 3 (the
+subset circuit.ParseQASM3 documents).
+
+A parameterised circuit takes its angles from --weights and --inputs,
+comma-separated numbers or constant expressions (pi/2): --weights gives the
+trainable weights θ[0], θ[1], … and --inputs the data inputs x[0], x[1], ….
+In OpenQASM 3, "input float[64] x;" (or an array named x) declares the data
+inputs and every other input declares the next weights, in declaration
+order: after "input float[64] a; input array[float[64], 2] b;" the weights
+are a, b[0], b[1]. A circuit with an unbound weight or input is refused.
 
 --backend statevector (the default) holds all 2^n amplitudes: exact, and
 fastest for few qubits or deep circuits. --backend mps holds the state as a
@@ -76,7 +90,7 @@ whose measurements are all terminal are sampled from the final state in one
 pass; mid-circuit measurement, reset and if() run shot by shot.
 
 --noise model.yaml runs the circuit under a noise model (channels after
-gates, readout errors on measurements; see docs or circuit.ParseNoiseModel).
+gates, readout errors on measurements; see docs or spec.ParseNoiseModel).
 Up to 13 qubits, circuits whose measurements are all terminal run exactly
 on the density matrix (--backend density): probabilities and expectation
 values are exact and counts are sampled from them. Larger or dynamic
@@ -89,6 +103,7 @@ labels read right to left ("IZ" is Z on qubit 0).`,
 		Example: `  qml run examples/bell.qasm
   qml run examples/bell.qasm --shots 4000 --seed 7 --format json
   qml run examples/variational.qasm --observable "Z0*Z1" --observable "X0 + X1"
+  qml run ansatz3.qasm --weights 0.1,pi/4,-0.3 --inputs 0.5,1.2 --observable Z0
   qml run circuit.qasm --backend mps --max-bond 64 --cutoff 1e-12 --format json
   qml run examples/ghz.qasm --noise examples/noise/depolarizing.yaml --observable "Z0*Z1"`,
 		Args: cobra.ExactArgs(1),
@@ -114,6 +129,8 @@ labels read right to left ("IZ" is Z on qubit 0).`,
 	f.Float64Var(&opts.warnFidelity, "warn-fidelity", 0.99, "MPS: add a note when the fidelity estimate falls below this")
 	f.StringVar(&opts.noise, "noise", "", "noise model file (YAML or JSON): channels after gates, readout errors")
 	f.IntVar(&opts.trajectories, "trajectories", 10000, "noisy expectation values on trajectories: how many to average")
+	f.StringVar(&opts.weights, "weights", "", "values of the weights θ[0], θ[1], … (OpenQASM 3: the inputs other than x, in declaration order), comma-separated")
+	f.StringVar(&opts.inputs, "inputs", "", "values of the data inputs x[0], x[1], …, comma-separated")
 	return cmd
 }
 
@@ -199,13 +216,17 @@ func runRun(s *IO, opts *runOptions) error {
 			return &exitError{2, fmt.Errorf("--observable %q: %w", opts.observables[i], err)}
 		}
 	}
+	b, notes, err := opts.binding(c)
+	if err != nil {
+		return &exitError{2, err}
+	}
 	_, measures, _ := c.Split()
 	measuring := len(measures) > 0 || hasMeasure(c)
 	shots := opts.shots
 	if !opts.shotsSet && !measuring {
 		shots = 0
 	}
-	rep := runReport{File: opts.file, Qubits: c.NumQubits, Clbits: c.NumClbits, Gates: countGates(c), Shots: shots}
+	rep := runReport{File: opts.file, Qubits: c.NumQubits, Clbits: c.NumClbits, Gates: countGates(c), Shots: shots, Notes: notes}
 	var rng *rand.Rand
 	if shots > 0 {
 		rng = rand.New(rand.NewPCG(opts.seed, 0))
@@ -213,7 +234,7 @@ func runRun(s *IO, opts *runOptions) error {
 	}
 	rep.Backend = opts.backend
 	if opts.noise != "" || opts.backend == "density" || opts.backend == "trajectories" {
-		if err := runNoisy(opts, c, obs, shots, &rep); err != nil {
+		if err := runNoisy(opts, c, b, obs, shots, &rep); err != nil {
 			return err
 		}
 		return writeRunReport(s, opts, &rep)
@@ -225,7 +246,7 @@ func runRun(s *IO, opts *runOptions) error {
 	}
 	var final finalState
 	if rep.Backend == "mps" {
-		res, err := mps.Execute(c, circuit.Binding{}, shots, rng, mopts)
+		res, err := mps.Execute(c, b, shots, rng, mopts)
 		if err != nil {
 			return err
 		}
@@ -238,7 +259,7 @@ func runRun(s *IO, opts *runOptions) error {
 			final = mpsFinal{res.State}
 		}
 	} else {
-		res, err := statevector.ExecuteWith(c, circuit.Binding{}, shots, rng, svOpts)
+		res, err := statevector.ExecuteWith(c, b, shots, rng, svOpts)
 		if err != nil {
 			return err
 		}
@@ -285,16 +306,16 @@ func writeRunReport(s *IO, opts *runOptions, rep *runReport) error {
 	return writeRunText(s.Out, rep)
 }
 
-// runNoisy runs c under the noise model of --noise (none when it is
-// empty) on the density matrix or as trajectories, filling rep.
-func runNoisy(opts *runOptions, c *circuit.Circuit, obs []circuit.Observable, shots int, rep *runReport) error {
+// runNoisy runs c, bound by b, under the noise model of --noise (none when
+// it is empty) on the density matrix or as trajectories, filling rep.
+func runNoisy(opts *runOptions, c *circuit.Circuit, b circuit.Binding, obs []circuit.Observable, shots int, rep *runReport) error {
 	noise := &circuit.NoiseModel{}
 	if opts.noise != "" {
 		data, err := os.ReadFile(opts.noise)
 		if err != nil {
 			return err
 		}
-		if noise, err = circuit.ParseNoiseModel(opts.noise, data); err != nil {
+		if noise, err = spec.ParseNoiseModel(opts.noise, data); err != nil {
 			return &exitError{2, err}
 		}
 		if err := noise.Check(c.NumQubits); err != nil {
@@ -328,7 +349,7 @@ func runNoisy(opts *runOptions, c *circuit.Circuit, obs []circuit.Observable, sh
 		if shots > 0 {
 			rng = rand.New(rand.NewPCG(opts.seed, 0))
 		}
-		res, err := density.Execute(c, circuit.Binding{}, noise, shots, rng)
+		res, err := density.Execute(c, b, noise, shots, rng)
 		if err != nil {
 			return err
 		}
@@ -348,7 +369,7 @@ func runNoisy(opts *runOptions, c *circuit.Circuit, obs []circuit.Observable, sh
 		return nil
 	}
 	if shots > 0 {
-		res, err := statevector.ExecuteNoisy(c, circuit.Binding{}, noise, shots, opts.seed)
+		res, err := statevector.ExecuteNoisy(c, b, noise, shots, opts.seed)
 		if err != nil {
 			return err
 		}
@@ -363,7 +384,7 @@ func runNoisy(opts *runOptions, c *circuit.Circuit, obs []circuit.Observable, sh
 			return &exitError{2, fmt.Errorf("--trajectories %d: want at least 2", opts.trajectories)}
 		}
 		gates := &circuit.Circuit{NumQubits: c.NumQubits, NumClbits: c.NumClbits, Ops: unitary}
-		mean, se, err := statevector.NoisyExpectations(gates, circuit.Binding{}, noise, obs, opts.trajectories, opts.seed)
+		mean, se, err := statevector.NoisyExpectations(gates, b, noise, obs, opts.trajectories, opts.seed)
 		if err != nil {
 			return err
 		}
@@ -373,6 +394,76 @@ func runNoisy(opts *runOptions, c *circuit.Circuit, obs []circuit.Observable, sh
 		rep.Notes = append(rep.Notes, fmt.Sprintf("expectation values: means of %d trajectories (seed %d) ± standard error", opts.trajectories, opts.seed))
 	}
 	return nil
+}
+
+// binding returns the values of --weights and --inputs for c, refusing a
+// malformed list and one too short for the weights and inputs c uses; the
+// notes say when a list is longer than c needs (an OpenQASM 3 input that is
+// declared but unused, say).
+func (opts *runOptions) binding(c *circuit.Circuit) (circuit.Binding, []string, error) {
+	w, err := parseAngles("--weights", opts.weights)
+	if err != nil {
+		return circuit.Binding{}, nil, err
+	}
+	x, err := parseAngles("--inputs", opts.inputs)
+	if err != nil {
+		return circuit.Binding{}, nil, err
+	}
+	var missing, notes []string
+	for _, s := range []struct {
+		flag, symbol, what string
+		need               int
+		have               []float64
+	}{
+		{"--weights", "θ", "the OpenQASM 3 inputs other than x, in declaration order; ", c.NumWeights(), w},
+		{"--inputs", "x", "", c.NumInputs(), x},
+	} {
+		switch {
+		case len(s.have) < s.need:
+			values := "values"
+			if s.need == 1 {
+				values = "value"
+			}
+			missing = append(missing, fmt.Sprintf("%s with %d %s for %s (%s%d given)",
+				s.flag, s.need, values, symbolRange(s.symbol, s.need), s.what, len(s.have)))
+		case len(s.have) > s.need:
+			notes = append(notes, fmt.Sprintf("%s: %d values given, the circuit uses %d; the rest are ignored", s.flag, len(s.have), s.need))
+		}
+	}
+	if len(missing) > 0 {
+		return circuit.Binding{}, nil, fmt.Errorf("%s: the circuit has unbound parameters: give %s", opts.file, strings.Join(missing, " and "))
+	}
+	return circuit.Binding{Weights: w, Inputs: x}, notes, nil
+}
+
+// symbolRange names the symbols s[0] … s[n-1].
+func symbolRange(s string, n int) string {
+	switch n {
+	case 1:
+		return s + "[0]"
+	case 2:
+		return fmt.Sprintf("%s[0], %s[1]", s, s)
+	}
+	return fmt.Sprintf("%s[0]…%s[%d]", s, s, n-1)
+}
+
+// parseAngles reads the comma-separated list of flag: numbers or constant
+// expressions such as pi/2 (circuit.ParseParam's syntax), finite; "" is
+// the empty list.
+func parseAngles(flag, list string) ([]float64, error) {
+	if strings.TrimSpace(list) == "" {
+		return nil, nil
+	}
+	parts := strings.Split(list, ",")
+	vals := make([]float64, len(parts))
+	for i, part := range parts {
+		p, err := circuit.ParseParam(strings.TrimSpace(part))
+		if err != nil || !p.IsConst() || math.IsNaN(p.Const) || math.IsInf(p.Const, 0) {
+			return nil, fmt.Errorf("%s: element %d %q: want a finite number or a constant expression such as pi/2", flag, i+1, strings.TrimSpace(part))
+		}
+		vals[i] = p.Const
+	}
+	return vals, nil
 }
 
 // finalState is what both simulators can read off the state before the

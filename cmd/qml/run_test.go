@@ -449,3 +449,75 @@ func TestRunNoiseErrors(t *testing.T) {
 		t.Error("missing noise file accepted")
 	}
 }
+
+// qasm3Inputs declares the weights a, b[0], b[1] (θ[0], θ[1], θ[2] in
+// declaration order) and the data input x (x[0]); each qubit ends in
+// R(φ)|0⟩, so ⟨Z_q⟩ = cos φ_q: cos a, cos 2b[1], cos(x − b[0]).
+const qasm3Inputs = `OPENQASM 3.0;
+include "stdgates.inc";
+input float[64] a;
+input array[float[64], 2] b;
+input float[64] x;
+qubit[3] q;
+ry(a) q[0];
+rx(2*b[1]) q[1];
+ry(x - b[0]) q[2];
+`
+
+// TestRunWeightsInputs binds an OpenQASM 3 program's inputs with --weights
+// and --inputs and compares ⟨Z_q⟩ and ⟨Z0 Z1⟩ (a product state) with their
+// closed forms, on the state vector, the MPS and the density matrix.
+func TestRunWeightsInputs(t *testing.T) {
+	path := writeQASM(t, "inputs.qasm", qasm3Inputs)
+	const a, b0, b1, x = 0.3, math.Pi / 5, -0.7, 1.1
+	want := []float64{math.Cos(a), math.Cos(2 * b1), math.Cos(x - b0), math.Cos(a) * math.Cos(2*b1)}
+	for _, backend := range []string{"statevector", "mps", "density"} {
+		rep := runJSON(t, "run", path, "--weights", "0.3, pi/5,-0.7", "--inputs", "1.1", "--backend", backend,
+			"--observable", "Z0", "--observable", "Z1", "--observable", "Z2", "--observable", "Z0*Z1")
+		if len(rep.Expectations) != len(want) {
+			t.Fatalf("%s: %d expectations, want %d", backend, len(rep.Expectations), len(want))
+		}
+		for i, w := range want {
+			if v := rep.Expectations[i]["value"].(float64); math.Abs(v-w) > 1e-12 {
+				t.Errorf("%s: %s = %.15g, want %.15g", backend, rep.Expectations[i]["observable"], v, w)
+			}
+		}
+		if len(rep.Notes) > 0 && backend == "statevector" {
+			t.Errorf("notes %q for an exact binding", rep.Notes)
+		}
+	}
+	rep := runJSON(t, "run", path, "--weights", "0.3,0.1,0.2,9", "--inputs", "1,2")
+	if strings.Join(rep.Notes, "\n") != "--weights: 4 values given, the circuit uses 3; the rest are ignored\n"+
+		"--inputs: 2 values given, the circuit uses 1; the rest are ignored" {
+		t.Errorf("notes %q, want one for each list that is too long", rep.Notes)
+	}
+}
+
+// TestRunWeightsInputsErrors: an unbound circuit and a malformed list are
+// refused with exit status 2 and one line naming the flags.
+func TestRunWeightsInputsErrors(t *testing.T) {
+	path := writeQASM(t, "inputs.qasm", qasm3Inputs)
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{nil, []string{"inputs.qasm: the circuit has unbound parameters: give --weights with 3 values for θ[0]…θ[2] " +
+			"(the OpenQASM 3 inputs other than x, in declaration order; 0 given) and --inputs with 1 value for x[0] (0 given)"}},
+		{[]string{"--weights", "1,2,3"}, []string{"unbound parameters: give --inputs with 1 value for x[0] (0 given)"}},
+		{[]string{"--weights", "1,2", "--inputs", "0"}, []string{"give --weights with 3 values for θ[0]…θ[2] (the OpenQASM 3 inputs other than x, in declaration order; 2 given)"}},
+		{[]string{"--weights", "0.1,abc,0.3"}, []string{`--weights: element 2 "abc": want a finite number`}},
+		{[]string{"--weights", "1,2,3", "--inputs", "1,"}, []string{`--inputs: element 2 "": want a finite number`}},
+		{[]string{"--weights", "1,theta[0],3"}, []string{`--weights: element 2 "theta[0]"`}},
+		{[]string{"--weights", "1,2,1e999", "--inputs", "0"}, []string{`--weights: element 3 "1e999"`}},
+	} {
+		_, errOut, code := qml(t, append([]string{"run", path}, tc.args...)...)
+		if code != 2 || strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and one line", tc.args, code, errOut)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(errOut, w) {
+				t.Errorf("%v: stderr %q lacks %q", tc.args, errOut, w)
+			}
+		}
+	}
+}
