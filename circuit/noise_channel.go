@@ -63,23 +63,23 @@ type PauliBranch struct {
 //	phase_damping       gamma  coherences shrink by √(1−γ)
 //	thermal_relaxation  t1, t2, time, excited
 type ChannelSpec struct {
-	Type string `json:"type" yaml:"type"`
+	Type string `json:"type"`
 	// P is the error probability of the Pauli channels.
-	P float64 `json:"p,omitempty" yaml:"p,omitempty"`
+	P float64 `json:"p,omitempty"`
 	// Gamma is the damping probability of amplitude and phase damping.
-	Gamma float64 `json:"gamma,omitempty" yaml:"gamma,omitempty"`
+	Gamma float64 `json:"gamma,omitempty"`
 	// Pauli maps Pauli labels to probabilities for the generalised Pauli
 	// channel. Labels read right to left, as Qiskit's do: in "XZ" the Z
 	// acts on the channel's first qubit. All labels have the same length,
 	// 1 or 2; the identity takes the remaining probability.
-	Pauli map[string]float64 `json:"pauli,omitempty" yaml:"pauli,omitempty"`
+	Pauli map[string]float64 `json:"pauli,omitempty"`
 	// T1, T2 and Time (in one unit, ns say) give thermal relaxation for a
 	// gate of that duration; Excited is the equilibrium population of
 	// |1⟩ (0 at zero temperature).
-	T1      float64 `json:"t1,omitempty" yaml:"t1,omitempty"`
-	T2      float64 `json:"t2,omitempty" yaml:"t2,omitempty"`
-	Time    float64 `json:"time,omitempty" yaml:"time,omitempty"`
-	Excited float64 `json:"excited,omitempty" yaml:"excited,omitempty"`
+	T1      float64 `json:"t1,omitempty"`
+	T2      float64 `json:"t2,omitempty"`
+	Time    float64 `json:"time,omitempty"`
+	Excited float64 `json:"excited,omitempty"`
 }
 
 // ChannelTypes lists the Type values NewChannel accepts, sorted.

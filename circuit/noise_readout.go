@@ -11,9 +11,9 @@ import (
 // (rows: the qubit's value; columns: the bit read), Qiskit's ReadoutError.
 type ReadoutError struct {
 	// P1Given0 is the probability of reading 1 from a qubit in |0⟩.
-	P1Given0 float64 `json:"p1_given_0" yaml:"p1_given_0"`
+	P1Given0 float64 `json:"p1_given_0"`
 	// P0Given1 is the probability of reading 0 from a qubit in |1⟩.
-	P0Given1 float64 `json:"p0_given_1" yaml:"p0_given_1"`
+	P0Given1 float64 `json:"p0_given_1"`
 }
 
 // Check refuses probabilities outside [0, 1].
