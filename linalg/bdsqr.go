@@ -26,7 +26,9 @@ const rotationBatch = 1 << 13
 // (Dlartg, Dlas2, Dlasv2). The difference from dbdsqr is that the rotations
 // are logged and applied in batches (rotationLog), which makes the
 // singular-vector update, the dominant cost, several times faster in
-// row-major storage and parallel across rows.
+// row-major storage and parallel across rows. SVD uses it on the blocks of
+// at most dcLeaf rows of the divide and conquer (bidiagonalDC); it stays the
+// reference for relatively accurate singular values of graded bidiagonals.
 func bidiagonalSVD(d, e []float64) (s, ub, vb []float64, err error) {
 	n := len(d)
 	ub, vb = make([]float64, n*n), make([]float64, n*n)

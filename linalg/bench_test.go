@@ -3,6 +3,7 @@ package linalg
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
@@ -23,16 +24,20 @@ func BenchmarkMul(b *testing.B) {
 }
 
 // BenchmarkSVD times the full thin SVD of a random square complex matrix;
-// 2χ×2χ is the two-site split of an MPS with bond dimension χ.
+// 2χ×2χ is the two-site split of an MPS with bond dimension χ. CPU time per
+// op is reported beside wall time (as in the benchmarks below) for runs on
+// a shared machine.
 func BenchmarkSVD(b *testing.B) {
 	for _, n := range []int{32, 128, 256, 512} {
 		a := randomMatrix(rand.New(rand.NewPCG(1, 2)), n, n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			cpu0 := processCPU()
 			for b.Loop() {
 				if _, _, _, err := SVD(a); err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric((processCPU()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
 		})
 	}
 }
@@ -42,11 +47,13 @@ func BenchmarkTruncatedSVD(b *testing.B) {
 	for _, chi := range []int{64, 128, 256} {
 		a := randomMatrix(rand.New(rand.NewPCG(1, 2)), 2*chi, 2*chi)
 		b.Run(fmt.Sprint(2*chi), func(b *testing.B) {
+			cpu0 := processCPU()
 			for b.Loop() {
 				if _, _, _, _, err := TruncatedSVD(a, Truncation{MaxBond: chi}); err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric((processCPU()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
 		})
 	}
 }
@@ -132,6 +139,42 @@ func BenchmarkExpmFrechet(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+		})
+	}
+}
+
+// BenchmarkBidiagonalSVD compares the two real bidiagonal solvers with all
+// vectors, the QR iteration (bidiagonalSVD) and divide and conquer
+// (bidiagonalDC), on random bidiagonals: the crossover sets dcMin. CPU time
+// per op is reported beside wall time for runs on a shared machine.
+func BenchmarkBidiagonalSVD(b *testing.B) {
+	all := func(s []float64) int { return len(s) }
+	for _, n := range []int{26, 32, 48, 64, 96, 128, 256} {
+		rng := rand.New(rand.NewPCG(1, 2))
+		d, e := make([]float64, n), make([]float64, n-1)
+		for i := range d {
+			d[i] = rng.NormFloat64()
+		}
+		for i := range e {
+			e[i] = rng.NormFloat64()
+		}
+		b.Run(fmt.Sprintf("qr/%d", n), func(b *testing.B) {
+			cpu0 := processCPU()
+			for b.Loop() {
+				if _, _, _, err := bidiagonalSVD(slices.Clone(d), slices.Clone(e)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric((processCPU()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
+		})
+		b.Run(fmt.Sprintf("dc/%d", n), func(b *testing.B) {
+			cpu0 := processCPU()
+			for b.Loop() {
+				if _, _, _, _, err := bidiagonalDC(d, e, all); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric((processCPU()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
 		})
 	}
 }

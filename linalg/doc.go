@@ -8,9 +8,11 @@
 //     a reshaped tensor, with gonum-style receivers (dst.Mul(a, b)) that
 //     reuse memory;
 //   - SVD (thin, native complex: Householder bidiagonalisation and the
-//     Demmel–Kahan bidiagonal QR) and TruncatedSVD with the one Truncation
-//     policy every split uses (max bond, cutoff and cutoff mode, renormalise),
-//     reporting the discarded weight;
+//     Gu–Eisenstat divide and conquer on the real bidiagonal, with the
+//     Demmel–Kahan bidiagonal QR for its small blocks, as LAPACK's zgesdd)
+//     and TruncatedSVD with the one Truncation policy every split uses (max
+//     bond, cutoff and cutoff mode, renormalise), reporting the discarded
+//     weight;
 //   - QR and LQ (thin, Householder), to move an MPS orthogonality centre;
 //   - EigHermitian (Householder tridiagonalisation + implicit QL);
 //   - Expm (Higham 2005 scaling and squaring, Padé 13), ExpmHermitian
@@ -18,11 +20,13 @@
 //     Fréchet derivative of exp (Al-Mohy & Higham 2009) for GRAPE.
 //
 // Real-arithmetic pieces come from gonum: its BLAS supplies the assembly
-// complex axpy/dot kernels under every inner loop, and its LAPACK the 2×2
-// kernels (Dlartg, Dlas2, Dlasv2) of the bidiagonal SVD. The bidiagonal QR
-// and tridiagonal QL iterations are re-implemented here only to log their
-// plane rotations and apply them row-wise in batches, which in row-major
-// storage is 3–7× faster than gonum's Dbdsqr/Dsteqr with vectors.
+// complex axpy/dot kernels under every inner loop and the real matrix
+// products (Dgemm) of the divide and conquer, and its LAPACK the 2×2
+// kernels (Dlartg, Dlas2, Dlasv2) of the bidiagonal SVD. gonum has no
+// divide and conquer (dbdsdc), so it is written here (dc.go, secular.go);
+// the bidiagonal QR and tridiagonal QL iterations are re-implemented only
+// to log their plane rotations and apply them row-wise in batches, which in
+// row-major storage is 3–7× faster than gonum's Dbdsqr/Dsteqr with vectors.
 //
 // All functions return errors for invalid input (shape mismatches, NaN or
 // infinite elements, a non-Hermitian matrix given as Hermitian) and never

@@ -52,6 +52,19 @@ func (f *householderQR) thinQ() *Matrix {
 	return q
 }
 
+// thinQAdj returns thinQ's k×m adjoint, formed directly as [I 0]·Q† (the
+// reflectors applied from the right), for LQ, which needs it in that
+// layout.
+func (f *householderQR) thinQAdj() *Matrix {
+	k := len(f.q.v)
+	qa := &Matrix{Rows: k, Cols: f.m, Data: make([]complex128, k*f.m)}
+	for i := range k {
+		qa.Data[i*f.m+i] = 1
+	}
+	f.q.rightMulAdj(qa, true)
+	return qa
+}
+
 // r returns the k×n upper-triangular factor.
 func (f *householderQR) r() *Matrix {
 	k := len(f.q.v)
@@ -90,10 +103,9 @@ func LQ(a *Matrix) (l, q *Matrix, err error) {
 	var at Matrix
 	at.ConjTranspose(a)
 	f := factorQR(&at)
-	l, q = &Matrix{}, &Matrix{}
+	l = &Matrix{}
 	l.ConjTranspose(f.r())
-	q.ConjTranspose(f.thinQ())
-	return l, q, nil
+	return l, f.thinQAdj(), nil
 }
 
 // checkFinite returns an error naming op when a has a NaN or infinite

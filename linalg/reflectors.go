@@ -67,16 +67,24 @@ func (h *reflectors) leftMul(x *Matrix, identityTop bool) {
 	})
 }
 
-// rightMulAdj sets x := x·(H_0⋯H_{k−1})† = x·H_{k−1}†⋯H_0†. Rows of x are
+// rightMulAdj sets x := x·(H_0⋯H_{k−1})† = x·H_{k−1}†⋯H_0†. When
+// identityLeft is set, x is [I 0] on entry and off is 0, so H_i need only
+// touch rows ≥ i (row r = e_r is first reached by H_r). Rows of x are
 // independent and are shared among goroutines.
-func (h *reflectors) rightMulAdj(x *Matrix) {
+func (h *reflectors) rightMulAdj(x *Matrix, identityLeft bool) {
 	n := x.Cols
 	vc := h.conjugates()
 	parallelRows(x.Rows, x.Rows*h.work(), func(r0, r1 int) {
 		for b0 := r0; b0 < r1; b0 += reflectRowBlock {
-			rows := min(reflectRowBlock, r1-b0)
+			b1 := min(b0+reflectRowBlock, r1)
 			for i := len(h.v) - 1; i >= 0; i-- {
-				reflectRight(x.Data[b0*n+h.off+i:], n, rows, h.v[i], vc[i], cmplx.Conj(h.tau[i]))
+				lo := b0
+				if identityLeft {
+					lo = max(b0, i)
+				}
+				if lo < b1 {
+					reflectRight(x.Data[lo*n+h.off+i:], n, b1-lo, h.v[i], vc[i], cmplx.Conj(h.tau[i]))
+				}
 			}
 		}
 	})

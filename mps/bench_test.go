@@ -105,12 +105,42 @@ func BenchmarkTwoQubitGate(b *testing.B) {
 		b.Run(fmt.Sprintf("chi=%d", chi), func(b *testing.B) {
 			s, gates := saturatedState(b, chi)
 			i := 0
+			cpu0 := processCPU()
 			for b.Loop() {
 				if err := s.Run(gates[i%len(gates)], circuit.Binding{}); err != nil {
 					b.Fatal(err)
 				}
 				i++
 			}
+			b.ReportMetric((processCPU()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
+		})
+	}
+}
+
+// BenchmarkBrickworkExact runs brickwork circuits at exact χ (no bond
+// limit, default cutoff) on 16 and 20 qubits, cells of the crossover table
+// that mps.Predict's constants are fitted to (see predict.go): the MPS side
+// of the state-vector/MPS choice, where every split keeps almost all
+// singular values.
+func BenchmarkBrickworkExact(b *testing.B) {
+	for _, sh := range [][2]int{{16, 20}, {20, 12}} {
+		n, depth := sh[0], sh[1]
+		c := brickwork(rand.New(rand.NewPCG(uint64(n), 20)), n, depth)
+		b.Run(fmt.Sprintf("n=%d/depth=%d", n, depth), func(b *testing.B) {
+			var rep mps.Report
+			cpu0 := processCPU()
+			for b.Loop() {
+				s, err := mps.New(n, mps.Options{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := s.Run(c, circuit.Binding{}); err != nil {
+					b.Fatal(err)
+				}
+				rep = s.Report()
+			}
+			b.ReportMetric((processCPU()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric(float64(rep.MaxBond), "max-bond")
 		})
 	}
 }

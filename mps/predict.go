@@ -14,13 +14,20 @@ import (
 // values the rule picked the measured winner in 19 of 19 cells). Only their
 // ratio matters for the choice. Refit them when either simulator gets
 // faster.
+//
+// workSeconds was rescaled (1.1e-8 → 9.7e-9) when the SVD moved to divide
+// and conquer: BenchmarkBrickworkExact, cells of that table at exact χ
+// (full SVDs), took 0.88× the CPU time of the QR-iteration SVD in three
+// interleaved runs (n = 16, depth 20: 0.64–0.68 s against 0.72–0.75 s;
+// n = 20, depth 12: 0.046–0.061 s against 0.055–0.058 s), on a machine too
+// loaded for the full wall-clock table.
 const (
 	// stateVectorSeconds is the dense state vector's time per gate per
 	// amplitude (each gate streams the whole state).
 	stateVectorSeconds = 2.7e-9
 	// workSeconds is the MPS's time per unit of Cost.Work, the summed
 	// m·n·min(m, n) of its SVDs.
-	workSeconds = 1.1e-8
+	workSeconds = 9.7e-9
 	// splitSeconds is the MPS's fixed time per split, which dominates at
 	// small bond dimension.
 	splitSeconds = 5e-5
