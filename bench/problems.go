@@ -3,7 +3,6 @@ package bench
 import (
 	"cmp"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -135,18 +134,4 @@ func describe(n *yaml.Node) string {
 		return strconv.Quote(n.Value)
 	}
 	return "nothing"
-}
-
-// yamlLineRE finds the line in a go-yaml syntax error: "yaml: line 3: …".
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
-// yamlLine splits a go-yaml syntax error into its line (0 if it names
-// none) and its message.
-func yamlLine(err error) (int, string) {
-	msg := err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return line, m[2]
-	}
-	return 0, strings.TrimPrefix(msg, "yaml: ")
 }

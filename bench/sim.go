@@ -93,7 +93,7 @@ func RunSim(ctx context.Context, circuits []SimCircuit, engines []Engine, opts S
 	floors := map[[2]int]float64{}
 	var out []SimResult
 	for _, sc := range circuits {
-		n, gates := sc.Circuit.NumQubits, countGates(sc.Circuit)
+		n, gates := sc.Circuit.NumQubits, sc.Circuit.NumGates()
 		var rows []SimResult
 		for _, e := range engines {
 			if err := ctx.Err(); err != nil {

@@ -92,14 +92,3 @@ func GenerateCircuit(kind string, n int) (SimCircuit, error) {
 	}
 	return SimCircuit{Name: fmt.Sprintf("%s_n%d", kind, n), Circuit: c}, nil
 }
-
-// countGates returns the number of gate ops of c.
-func countGates(c *circuit.Circuit) int {
-	n := 0
-	for _, op := range c.Ops {
-		if op.Kind == circuit.GateOp {
-			n++
-		}
-	}
-	return n
-}

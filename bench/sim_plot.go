@@ -12,7 +12,8 @@ import (
 	"gonum.org/v1/plot/plotutil"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
+
+	"github.com/qmlgo/qml/spec/figure"
 )
 
 // PlotSim draws sim.png, a PNG: median wall time against the number of
@@ -70,26 +71,10 @@ func PlotSim(results []SimResult, path string) error {
 		}
 		plots[f/cols][f%cols] = p
 	}
-	const panelW, panelH = 380, 300
-	img := vgimg.New(vg.Points(panelW*float64(cols)), vg.Points(panelH*float64(rows)))
-	dc := draw.New(img)
-	tiles := draw.Tiles{Rows: rows, Cols: cols, PadX: vg.Points(8), PadY: vg.Points(8),
-		PadTop: vg.Points(4), PadBottom: vg.Points(4), PadLeft: vg.Points(4), PadRight: vg.Points(4)}
-	canvases := plot.Align(plots, tiles, dc)
-	for i := range plots {
-		for j, p := range plots[i] {
-			if p != nil {
-				p.Draw(canvases[i][j])
-			}
-		}
-	}
-	f, err := os.Create(path)
+	png, err := figure.PNG(plots, vg.Points(380), vg.Points(300), draw.Tiles{PadX: vg.Points(8), PadY: vg.Points(8),
+		PadTop: vg.Points(4), PadBottom: vg.Points(4), PadLeft: vg.Points(4), PadRight: vg.Points(4)})
 	if err != nil {
 		return err
 	}
-	if _, err := (vgimg.PngCanvas{Canvas: img}).WriteTo(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return os.WriteFile(path, png, 0o666)
 }

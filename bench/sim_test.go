@@ -64,7 +64,7 @@ func TestGenerators(t *testing.T) {
 			}
 		}
 	}
-	if g, want := countGates(Brickwork(6, 4, 1)), 4*12+3+2+3+2; g != want {
+	if g, want := Brickwork(6, 4, 1).NumGates(), 4*12+3+2+3+2; g != want {
 		t.Errorf("Brickwork(6, 4) has %d gates, want %d", g, want)
 	}
 }

@@ -1,12 +1,10 @@
 package bench
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"slices"
 	"strings"
@@ -117,7 +115,7 @@ func LoadSuite(path string) (*Suite, error) {
 // references are always in the table.
 func ParseSuite(file string, data []byte) (*Suite, error) {
 	p := &problems{file: file}
-	root, err := parseDocument(file, data)
+	root, err := spec.ReadYAML(file, data, "suite", "a mapping with datasets and models")
 	if err != nil {
 		return nil, err
 	}
@@ -147,28 +145,6 @@ func ParseSuite(file string, data []byte) (*Suite, error) {
 		return nil, err
 	}
 	return s, nil
-}
-
-// parseDocument reads exactly one YAML document.
-func parseDocument(file string, data []byte) (*yaml.Node, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, spec.Errors{{File: file, Msg: "empty suite: want a mapping with datasets and models"}}
-		}
-		line, msg := yamlLine(err)
-		return nil, spec.Errors{{File: file, Line: line, Msg: "YAML syntax: " + msg}}
-	}
-	var extra yaml.Node
-	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return nil, spec.Errors{{File: file, Line: extra.Line, Msg: "more than one YAML document; a suite is one document"}}
-	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
-	}
-	return resolve(root), nil
 }
 
 // seeds reads seeds: a count k (seeds 1…k) or a list of seeds.

@@ -398,8 +398,17 @@ func (r *qasmReader) angleType() error {
 	if t.kind != tokIdent || (t.text != "float" && t.text != "angle") {
 		return r.errorf(t, "expected float or angle: inputs of other types are outside the OpenQASM 3 subset ParseQASM3 reads, found %s", t.describe())
 	}
-	if err := r.next(); err != nil || !r.is("[") {
+	if err := r.next(); err != nil {
 		return err
+	}
+	return r.typeWidth()
+}
+
+// typeWidth reads the `[w]` that may follow a type's name, as in float[64]
+// or uint[8]; the width does not matter to the circuit.
+func (r *qasmReader) typeWidth() error {
+	if !r.is("[") {
+		return nil
 	}
 	if err := r.next(); err != nil {
 		return err
@@ -481,16 +490,8 @@ func (r *qasmReader) const3() error {
 	if err := r.next(); err != nil {
 		return err
 	}
-	if r.is("[") {
-		if err := r.next(); err != nil {
-			return err
-		}
-		if _, err := r.intExpr("the width"); err != nil {
-			return err
-		}
-		if err := r.expect("]", "after the width"); err != nil {
-			return err
-		}
+	if err := r.typeWidth(); err != nil {
+		return err
 	}
 	name := r.tok
 	if err := r.newName3(name, "constant", false); err != nil {

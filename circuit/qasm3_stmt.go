@@ -271,16 +271,8 @@ func (r *qasmReader) forLoop(cond *Condition) error {
 		if err := r.next(); err != nil {
 			return err
 		}
-		if r.is("[") {
-			if err := r.next(); err != nil {
-				return err
-			}
-			if _, err := r.intExpr("the width"); err != nil {
-				return err
-			}
-			if err := r.expect("]", "after the width"); err != nil {
-				return err
-			}
+		if err := r.typeWidth(); err != nil {
+			return err
 		}
 	} else if t.kind == tokIdent && keywords3[t.text] && t.text != "in" {
 		return r.errorf(t, "loops over %s values are outside the OpenQASM 3 subset ParseQASM3 reads: expected int or uint", t.text)

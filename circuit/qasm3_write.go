@@ -3,7 +3,6 @@ package circuit
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 )
 
@@ -51,125 +50,71 @@ const (
 // and register names that are not identifiers or clash with a keyword or
 // with the inputs theta and x.
 func WriteQASM3(w io.Writer, c *Circuit) error {
-	if err := c.Err(); err != nil {
-		return err
+	d := qasm3
+	d.header = "OPENQASM 3.0;\ninclude \"stdgates.inc\";\n"
+	if n := c.NumWeights(); n > 0 {
+		d.header += fmt.Sprintf("input array[float[64], %d] %s;\n", n, qasm3Weights)
 	}
-	qw, err := newQASMWriter(c)
-	if err != nil {
-		return err
+	if n := c.NumInputs(); n > 0 {
+		d.header += fmt.Sprintf("input array[float[64], %d] %s;\n", n, qasm3Data)
 	}
-	weights, data := c.NumWeights(), c.NumInputs()
+	return writeQASM(w, c, &d)
+}
+
+// qasm3 is OpenQASM 3 over stdgates.inc; WriteQASM3 adds the header, which
+// declares the inputs the circuit uses.
+var qasm3 = qasmDialect{
+	fn: "WriteQASM3", lang: "OpenQASM 3",
+	sep:     ", ",
+	measure: "%s = measure %s;\n",
+	qreg:    "qubit[%[2]d] %[1]s;\n",
+	creg:    "bit[%[2]d] %[1]s;\n",
+	defs:    qasm3Definitions,
+	check:   checkRegisters3,
+	gate:    gate3,
+	angle: func(i int, p Param) (string, error) {
+		if !finite(p) {
+			return "", fmt.Errorf("angle %d is %v", i, p)
+		}
+		// p at full precision with the weights as theta[i].
+		return strings.ReplaceAll(p.String(), "θ[", qasm3Weights+"["), nil
+	},
+	cond: func(qw *qasmWriter, cond *Condition) (string, error) {
+		test, err := qw.condition3(cond)
+		if err != nil {
+			return "", err
+		}
+		return "if (" + test + ") ", nil
+	},
+}
+
+// checkRegisters3 rejects register names that are OpenQASM 3 keywords or
+// that clash with the input arrays the circuit declares.
+func checkRegisters3(qw *qasmWriter, c *Circuit) error {
 	for _, r := range append(append([]Register(nil), qw.qregs...), qw.cregs...) {
 		switch {
 		case keywords3[r.Name]:
-			return fmt.Errorf("circuit: WriteQASM3: register name %s is an OpenQASM 3 keyword", r.Name)
-		case r.Name == qasm3Weights && weights > 0, r.Name == qasm3Data && data > 0:
-			return fmt.Errorf("circuit: WriteQASM3: register name %s clashes with the input array of that name", r.Name)
+			return fmt.Errorf("register name %s is an OpenQASM 3 keyword", r.Name)
+		case r.Name == qasm3Weights && c.NumWeights() > 0, r.Name == qasm3Data && c.NumInputs() > 0:
+			return fmt.Errorf("register name %s clashes with the input array of that name", r.Name)
 		}
 	}
-	var body strings.Builder
-	for i := range c.Ops {
-		if err := qw.op3(&body, &c.Ops[i]); err != nil {
-			return fmt.Errorf("circuit: WriteQASM3: op %d (%s): %w", i, c.Ops[i].Name(), err)
-		}
-	}
-	var out strings.Builder
-	out.WriteString("OPENQASM 3.0;\ninclude \"stdgates.inc\";\n")
-	if weights > 0 {
-		fmt.Fprintf(&out, "input array[float[64], %d] %s;\n", weights, qasm3Weights)
-	}
-	if data > 0 {
-		fmt.Fprintf(&out, "input array[float[64], %d] %s;\n", data, qasm3Data)
-	}
-	extras := make([]string, 0, len(qw.extras))
-	for name := range qw.extras {
-		extras = append(extras, name)
-	}
-	sort.Strings(extras)
-	for _, name := range extras {
-		out.WriteString(qasm3Definitions[name] + "\n")
-	}
-	for _, r := range qw.qregs {
-		fmt.Fprintf(&out, "qubit[%d] %s;\n", r.Size, r.Name)
-	}
-	for _, r := range qw.cregs {
-		fmt.Fprintf(&out, "bit[%d] %s;\n", r.Size, r.Name)
-	}
-	out.WriteString(body.String())
-	_, err = io.WriteString(w, out.String())
-	return err
+	return nil
 }
 
-// op3 writes one statement in OpenQASM 3.
-func (qw *qasmWriter) op3(sb *strings.Builder, op *Op) error {
-	if op.Cond != nil {
-		test, err := qw.condition3(op.Cond)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(sb, "if (%s) ", test)
-	}
-	qubits := make([]string, len(op.Qubits))
-	for i, q := range op.Qubits {
-		if q < 0 || q >= len(qw.qname) {
-			return fmt.Errorf("qubit %d out of range", q)
-		}
-		qubits[i] = qw.qname[q]
-	}
-	switch op.Kind {
-	case MeasureOp:
-		if len(qubits) != 1 || op.Clbit < 0 || op.Clbit >= len(qw.cname) {
-			return fmt.Errorf("measure needs one qubit and a classical bit in range")
-		}
-		fmt.Fprintf(sb, "%s = measure %s;\n", qw.cname[op.Clbit], qubits[0])
-		return nil
-	case ResetOp:
-		if len(qubits) != 1 {
-			return fmt.Errorf("reset needs one qubit")
-		}
-		fmt.Fprintf(sb, "reset %s;\n", qubits[0])
-		return nil
-	case BarrierOp:
-		if len(qubits) == 0 {
-			return fmt.Errorf("a barrier on no qubits cannot be written")
-		}
-		fmt.Fprintf(sb, "barrier %s;\n", strings.Join(qubits, ", "))
-		return nil
-	case GateOp:
-	default:
-		return fmt.Errorf("unknown op kind %d", op.Kind)
-	}
-	if op.Gate == nil {
-		return fmt.Errorf("an explicit unitary cannot be written in OpenQASM 3")
-	}
-	name := op.Gate.Name
+// gate3 spells a registered gate in OpenQASM 3: by a modifier, as in
+// stdgates.inc, or by a definition the program carries.
+func gate3(qw *qasmWriter, name string) (string, error) {
 	switch spelled, ok := qasm3Spelling[name]; {
 	case ok:
-		name = spelled
+		return spelled, nil
 	case stdgatesSpec[name] == name:
 	case qasm3Definitions[name] != "":
 		qw.extras[name] = true
 	default:
-		return fmt.Errorf("gate %s has no OpenQASM 3 spelling", name)
+		return "", fmt.Errorf("gate %s has no OpenQASM 3 spelling", name)
 	}
-	sb.WriteString(name)
-	if len(op.Params) > 0 {
-		angles := make([]string, len(op.Params))
-		for i, p := range op.Params {
-			if !finite(p) {
-				return fmt.Errorf("angle %d is %v", i, p)
-			}
-			angles[i] = angle3(p)
-		}
-		fmt.Fprintf(sb, "(%s)", strings.Join(angles, ", "))
-	}
-	fmt.Fprintf(sb, " %s;\n", strings.Join(qubits, ", "))
-	return nil
-}
-
-// angle3 writes p at full precision with the weights as theta[i].
-func angle3(p Param) string {
-	return strings.ReplaceAll(p.String(), "θ[", qasm3Weights+"[")
+	return name, nil
 }
 
 // condition3 writes the test of a condition: `c == 3` on a declared

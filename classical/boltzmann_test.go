@@ -76,15 +76,8 @@ func TestBoltzmannGradient(t *testing.T) {
 	if want := bruteNLL(); math.Abs(nll-want) > 1e-10 {
 		t.Errorf("NLL %v, brute force %v", nll, want)
 	}
-	const h = 1e-6
-	for k := range m.Theta {
-		old := m.Theta[k]
-		m.Theta[k] = old + h
-		p := bruteNLL()
-		m.Theta[k] = old - h
-		q := bruteNLL()
-		m.Theta[k] = old
-		if fd := (p - q) / (2 * h); math.Abs(fd-grad[k]) > 1e-6 {
+	for k, fd := range centralDiff(m.Theta, 1e-6, bruteNLL) {
+		if math.Abs(fd-grad[k]) > 1e-6 {
 			t.Errorf("∂NLL/∂θ_%d = %v, finite difference %v", k, grad[k], fd)
 		}
 	}

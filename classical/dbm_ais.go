@@ -1,7 +1,6 @@
 package classical
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 )
@@ -22,10 +21,8 @@ import (
 // estimate it tends to underestimate log Z when the runs are too few or
 // too short, which makes the derived likelihood bound optimistic.
 func (d *DBM) AIS(cfg AISConfig, rng *rand.Rand) (logZ, stderr float64, err error) {
-	setDefault(&cfg.Runs, 100)
-	setDefault(&cfg.Steps, 10000)
-	if cfg.Runs < 2 || cfg.Steps < 3 {
-		return 0, 0, fmt.Errorf("classical: AIS with %d runs and %d steps, want ≥ 2 and ≥ 3", cfg.Runs, cfg.Steps)
+	if err := cfg.defaults(); err != nil {
+		return 0, 0, err
 	}
 	bA, err := (&RBM{Visible: d.Layers[0]}).baseBiases(cfg.Data)
 	if err != nil {
@@ -78,19 +75,8 @@ func (d *DBM) AIS(cfg AISConfig, rng *rand.Rand) (logZ, stderr float64, err erro
 			}
 		}
 	}
-	m := math.Inf(-1)
-	for _, x := range logw {
-		m = math.Max(m, x)
-	}
-	var mean, sq float64
-	for _, x := range logw {
-		w := math.Exp(x - m)
-		mean += w
-		sq += w * w
-	}
-	mean /= float64(n)
-	sd := math.Sqrt(math.Max(sq/float64(n)-mean*mean, 0) * float64(n) / float64(n-1))
-	return logZA + m + math.Log(mean), sd / (math.Sqrt(float64(n)) * mean), nil
+	logZ, stderr = aisEstimate(logw)
+	return logZA + logZ, stderr, nil
 }
 
 // neighbourInput writes chain s's input b_l + W_lᵀx_{l−1} + W_{l+1}x_{l+1}

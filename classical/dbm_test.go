@@ -157,15 +157,8 @@ func TestDBMExactGradient(t *testing.T) {
 			}
 			return s / float64(len(x))
 		}
-		const h = 1e-5
-		for i := range d.Theta {
-			old := d.Theta[i]
-			d.Theta[i] = old + h
-			up := ll()
-			d.Theta[i] = old - h
-			down := ll()
-			d.Theta[i] = old
-			if fd := (up - down) / (2 * h); math.Abs(fd-grad[i]) > 1e-7 {
+		for i, fd := range centralDiff(d.Theta, 1e-5, ll) {
+			if math.Abs(fd-grad[i]) > 1e-7 {
 				t.Errorf("%v: ∂/∂θ_%d = %v, finite difference %v", layers, i, grad[i], fd)
 			}
 		}
@@ -218,16 +211,9 @@ func TestDBMMeanFieldFixedPoint(t *testing.T) {
 			}
 			return f
 		}
-		const h = 1e-6
 		for l := 1; l <= L; l++ {
-			for j := range mu[l] {
-				old := mu[l][j]
-				mu[l][j] = old + h
-				up := bound()
-				mu[l][j] = old - h
-				down := bound()
-				mu[l][j] = old
-				if g := (up - down) / (2 * h); math.Abs(g) > 1e-7 {
+			for j, g := range centralDiff(mu[l], 1e-6, bound) {
+				if math.Abs(g) > 1e-7 {
 					t.Errorf("%v: ∂bound/∂μ_%d,%d = %v, want 0", layers, l, j, g)
 				}
 			}
@@ -262,15 +248,8 @@ func TestDBMTrainingGradient(t *testing.T) {
 		}
 		return s / float64(len(x))
 	}
-	const h = 1e-5
-	for i := range d.Theta {
-		old := d.Theta[i]
-		d.Theta[i] = old + h
-		up := bound()
-		d.Theta[i] = old - h
-		down := bound()
-		d.Theta[i] = old
-		if fd := (up - down) / (2 * h); math.Abs(fd-data[i]) > 1e-6 {
+	for i, fd := range centralDiff(d.Theta, 1e-5, bound) {
+		if math.Abs(fd-data[i]) > 1e-6 {
 			t.Errorf("data term θ_%d = %v, finite difference of the bound %v", i, data[i], fd)
 		}
 	}

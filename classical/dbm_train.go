@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"time"
 
-	"github.com/qmlgo/qml/dataset"
 	"github.com/qmlgo/qml/optim"
 )
 
@@ -57,6 +55,9 @@ type DBMEpoch struct {
 	Epoch int
 	// NLL is the exact mean negative log-likelihood of the training data.
 	NLL float64
+	// LogZ is the exact log partition function behind NLL, so that other
+	// data can be scored without summing it again.
+	LogZ float64
 	// Reconstruction is the mean squared reconstruction error.
 	Reconstruction float64
 	// MeanFieldSweeps is the mean number of mean-field sweeps per sample.
@@ -74,13 +75,11 @@ func (c *DBMTraining) defaults() {
 }
 
 func (c *DBMTraining) check() error {
-	switch {
-	case c.K < 1 || c.Epochs < 1 || c.BatchSize < 1 || c.Chains < 1:
+	if c.K < 1 || c.Epochs < 1 || c.BatchSize < 1 || c.Chains < 1 {
 		return fmt.Errorf("classical: DBM training with k=%d, %d epochs, batch %d, %d chains; want ≥ 1", c.K, c.Epochs, c.BatchSize, c.Chains)
-	case !(c.LearningRate > 0) || math.IsInf(c.LearningRate, 0):
-		return fmt.Errorf("classical: DBM learning rate %v, want > 0", c.LearningRate)
-	case !(c.WeightDecay >= 0) || math.IsInf(c.WeightDecay, 0):
-		return fmt.Errorf("classical: DBM weight decay %v, want ≥ 0", c.WeightDecay)
+	}
+	if err := checkStep("DBM", c.LearningRate, c.WeightDecay); err != nil {
+		return err
 	}
 	return c.MeanField.check()
 }
@@ -119,46 +118,25 @@ func (d *DBM) Fit(x [][]float64, cfg DBMTraining, rng *rand.Rand) ([]DBMEpoch, e
 	t := &dbmTrainer{d: d, cfg: cfg, rng: rng, chains: chains, probs: d.newBatch(chains.N),
 		mu: d.newState(), a: d.newState(), vals: make([][]float64, len(d.Layers)),
 		g: make([]float64, len(d.Theta)), acc: make([]float64, len(d.Theta))}
-	b, err := dataset.NewBatcher(len(x), min(cfg.BatchSize, len(x)), false, rng)
-	if err != nil {
-		return nil, err
-	}
-	var hist []DBMEpoch
-	for e := 1; e <= cfg.Epochs; e++ {
-		start := time.Now()
-		batches := b.Epoch()
+	step := func(batch []int) error { return t.step(x, batch) }
+	record := func(e int, seconds float64) (DBMEpoch, error) {
+		ep := DBMEpoch{Epoch: e, NLL: math.NaN(), LogZ: math.NaN(), Reconstruction: math.NaN(),
+			MeanFieldSweeps: float64(t.sweeps) / float64(len(x)), Seconds: seconds}
 		t.sweeps = 0
-		for k, batch := range batches {
-			if err := t.step(x, batch); err != nil {
-				return hist, fmt.Errorf("classical: DBM epoch %d: %w", e, err)
-			}
-			if cfg.OnBatch != nil {
-				cfg.OnBatch(e, k+1, len(batches))
-			}
-		}
-		ep := DBMEpoch{Epoch: e, NLL: math.NaN(), Reconstruction: math.NaN(),
-			MeanFieldSweeps: float64(t.sweeps) / float64(len(x))}
-		ep.Seconds = time.Since(start).Seconds()
 		if cfg.NLL {
-			logZ, err := d.ExactLogZ()
-			if err != nil {
-				return hist, err
+			var err error
+			if ep.NLL, ep.LogZ, err = exactNLL(x, d.ExactLogZ, d.ExactLogLikelihood); err != nil {
+				return ep, err
 			}
-			ll, err := d.ExactLogLikelihood(x, logZ)
-			if err != nil {
-				return hist, err
-			}
-			ep.NLL = -ll
 		}
 		if cfg.Reconstruction {
 			ep.Reconstruction = d.ReconstructionError(x, cfg.MeanField)
 		}
-		hist = append(hist, ep)
-		if cfg.OnEpoch != nil {
-			cfg.OnEpoch(ep)
-		}
+		return ep, nil
 	}
-	return hist, nil
+	f := boltzmannFit[DBMEpoch]{model: "DBM", epochs: cfg.Epochs, batchSize: cfg.BatchSize,
+		step: step, onBatch: cfg.OnBatch, record: record, onEpoch: cfg.OnEpoch}
+	return f.run(len(x), rng)
 }
 
 // checkData reports an empty sample set, a sample of the wrong width or a

@@ -30,10 +30,8 @@ type AISConfig struct {
 // and its standard error (delta method on the mean importance weight).
 // AIS tends to underestimate log Z when the runs are too few or short.
 func (r *RBM) AIS(cfg AISConfig, rng *rand.Rand) (logZ, stderr float64, err error) {
-	setDefault(&cfg.Runs, 100)
-	setDefault(&cfg.Steps, 10000)
-	if cfg.Runs < 2 || cfg.Steps < 3 {
-		return 0, 0, fmt.Errorf("classical: AIS with %d runs and %d steps, want ≥ 2 and ≥ 3", cfg.Runs, cfg.Steps)
+	if err := cfg.defaults(); err != nil {
+		return 0, 0, err
 	}
 	bA, err := r.baseBiases(cfg.Data)
 	if err != nil {
@@ -91,6 +89,25 @@ func (r *RBM) AIS(cfg AISConfig, rng *rand.Rand) (logZ, stderr float64, err erro
 		}
 		r.sampleVisible(v, 1, rng)
 	}
+	logZ, stderr = aisEstimate(logw)
+	return logZA + logZ, stderr, nil
+}
+
+// defaults fills in the zero fields and checks the result.
+func (cfg *AISConfig) defaults() error {
+	setDefault(&cfg.Runs, 100)
+	setDefault(&cfg.Steps, 10000)
+	if cfg.Runs < 2 || cfg.Steps < 3 {
+		return fmt.Errorf("classical: AIS with %d runs and %d steps, want ≥ 2 and ≥ 3", cfg.Runs, cfg.Steps)
+	}
+	return nil
+}
+
+// aisEstimate returns log of the mean importance weight exp(logw) and its
+// standard error (delta method: the weights' standard error over their
+// mean), the largest log-weight factored out against overflow.
+func aisEstimate(logw []float64) (logMean, stderr float64) {
+	n := float64(len(logw))
 	m := math.Inf(-1)
 	for _, x := range logw {
 		m = math.Max(m, x)
@@ -101,9 +118,9 @@ func (r *RBM) AIS(cfg AISConfig, rng *rand.Rand) (logZ, stderr float64, err erro
 		mean += w
 		sq += w * w
 	}
-	mean /= float64(n)
-	sd := math.Sqrt(math.Max(sq/float64(n)-mean*mean, 0) * float64(n) / float64(n-1))
-	return logZA + m + math.Log(mean), sd / (math.Sqrt(float64(n)) * mean), nil
+	mean /= n
+	sd := math.Sqrt(math.Max(sq/n-mean*mean, 0) * n / (n - 1))
+	return m + math.Log(mean), sd / (math.Sqrt(n) * mean)
 }
 
 // logUnnormalized returns log p*_β(v), the log of the unnormalised

@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"time"
 
-	"github.com/qmlgo/qml/dataset"
 	"github.com/qmlgo/qml/optim"
 )
 
@@ -69,6 +67,9 @@ type RBMEpoch struct {
 	Epoch int
 	// NLL is the exact mean negative log-likelihood of the training data.
 	NLL float64
+	// LogZ is the exact log partition function behind NLL, so that other
+	// data can be scored without summing it again.
+	LogZ float64
 	// Reconstruction is the mean squared reconstruction error.
 	Reconstruction float64
 	// Swaps is the PT replica-swap acceptance rate.
@@ -94,12 +95,8 @@ func (c *RBMTraining) check() error {
 	case c.K < 1 || c.Epochs < 1 || c.BatchSize < 1 || c.Chains < 1 || c.Temperatures < 2:
 		return fmt.Errorf("classical: RBM training with k=%d, %d epochs, batch %d, %d chains, %d temperatures; want ≥ 1 (≥ 2 temperatures)",
 			c.K, c.Epochs, c.BatchSize, c.Chains, c.Temperatures)
-	case !(c.LearningRate > 0) || math.IsInf(c.LearningRate, 0):
-		return fmt.Errorf("classical: RBM learning rate %v, want > 0", c.LearningRate)
-	case !(c.WeightDecay >= 0) || math.IsInf(c.WeightDecay, 0):
-		return fmt.Errorf("classical: RBM weight decay %v, want ≥ 0", c.WeightDecay)
 	}
-	return nil
+	return checkStep("RBM", c.LearningRate, c.WeightDecay)
 }
 
 // Fit trains r on the rows of x by stochastic gradient ascent on the
@@ -127,47 +124,26 @@ func (r *RBM) Fit(x [][]float64, cfg RBMTraining, rng *rand.Rand) ([]RBMEpoch, e
 		return nil, errors.New("classical: parallel tempering needs Bernoulli visibles (a Gaussian at β → 0 has no finite variance)")
 	}
 	t := newRBMTrainer(r, cfg, rng)
-	b, err := dataset.NewBatcher(len(x), min(cfg.BatchSize, len(x)), false, rng)
-	if err != nil {
-		return nil, err
-	}
-	var hist []RBMEpoch
-	for e := 1; e <= cfg.Epochs; e++ {
-		start := time.Now()
-		batches := b.Epoch()
-		for k, batch := range batches {
-			if err := t.step(x, batch); err != nil {
-				return hist, fmt.Errorf("classical: RBM epoch %d: %w", e, err)
-			}
-			if cfg.OnBatch != nil {
-				cfg.OnBatch(e, k+1, len(batches))
-			}
-		}
-		ep := RBMEpoch{Epoch: e, NLL: math.NaN(), Reconstruction: math.NaN(), Swaps: math.NaN()}
-		ep.Seconds = time.Since(start).Seconds()
+	step := func(batch []int) error { return t.step(x, batch) }
+	record := func(e int, seconds float64) (RBMEpoch, error) {
+		ep := RBMEpoch{Epoch: e, NLL: math.NaN(), LogZ: math.NaN(), Reconstruction: math.NaN(), Swaps: math.NaN(), Seconds: seconds}
 		if cfg.Method == PT {
 			ep.Swaps = t.pt.acceptance()
 		}
 		if cfg.NLL {
-			logZ, err := r.ExactLogZ()
-			if err != nil {
-				return hist, err
+			var err error
+			if ep.NLL, ep.LogZ, err = exactNLL(x, r.ExactLogZ, r.LogLikelihood); err != nil {
+				return ep, err
 			}
-			ll, err := r.LogLikelihood(x, logZ)
-			if err != nil {
-				return hist, err
-			}
-			ep.NLL = -ll
 		}
 		if cfg.Reconstruction {
 			ep.Reconstruction = r.ReconstructionError(x)
 		}
-		hist = append(hist, ep)
-		if cfg.OnEpoch != nil {
-			cfg.OnEpoch(ep)
-		}
+		return ep, nil
 	}
-	return hist, nil
+	f := boltzmannFit[RBMEpoch]{model: "RBM", epochs: cfg.Epochs, batchSize: cfg.BatchSize,
+		step: step, onBatch: cfg.OnBatch, record: record, onEpoch: cfg.OnEpoch}
+	return f.run(len(x), rng)
 }
 
 // rbmTrainer holds the buffers and chains of one Fit.

@@ -154,14 +154,7 @@ func (t *bornTrainer) Fit(o FitOptions) (*History, error) {
 // splits), the largest bond and the statistics of exact samples.
 func (t *bornTrainer) Final() (map[string]float64, error) {
 	final := map[string]float64{}
-	parts := []namedSplit{{"", t.train}}
-	if !t.cfg.UseAllData {
-		parts = append(parts, namedSplit{"validation_", t.run.Validation}, namedSplit{"test_", t.run.Test})
-	}
-	for _, p := range parts {
-		if p.d == nil {
-			continue
-		}
+	for _, p := range fittedSplits(t.run, t.train, t.cfg.UseAllData) {
 		nll, err := t.model.NLL(p.d.X)
 		if err != nil {
 			return nil, err

@@ -6,11 +6,9 @@ import (
 	"math"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/qmlgo/qml/classical"
 	"github.com/qmlgo/qml/dataset"
-	"github.com/qmlgo/qml/optim"
 )
 
 func init() { registerModelKind("dbm", func() ModelConfig { return &DBMModel{} }) }
@@ -165,36 +163,6 @@ func (t *dbmTrainer) meanField() classical.MeanFieldConfig {
 	return classical.MeanFieldConfig{MaxIter: t.cfg.MeanFieldSteps}
 }
 
-// optimizer returns the joint training's optimizer, nil for plain SGD.
-func (t *dbmTrainer) optimizer() (optim.Optimizer, float64, error) {
-	s, m := t.run.Spec, t.cfg
-	opt := s.Train.Optimizer
-	lr, ok := opt.Hyper["lr"]
-	if !ok {
-		d, _ := optim.Defaults(opt.Name)
-		lr = d["lr"]
-	}
-	if opt.Name == "sgd" && m.LRDecay == "" {
-		return nil, lr, nil
-	}
-	o, err := opt.New()
-	if err != nil {
-		return nil, 0, s.Errorf("train.optimizer", "%v", err)
-	}
-	if m.LRDecay == "cosine" {
-		bs := t.batchSize()
-		batches := (t.train.Len() + bs - 1) / bs
-		sch, err := optim.CosineDecay(lr, lr/100, s.Train.Epochs*batches)
-		if err != nil {
-			return nil, 0, s.Errorf("model.lr_decay", "%v", err)
-		}
-		if o, err = optim.WithSchedule(o, sch); err != nil {
-			return nil, 0, s.Errorf("model.lr_decay", "%v", err)
-		}
-	}
-	return o, lr, nil
-}
-
 // batchSize is train.batch_size, or the whole training set.
 func (t *dbmTrainer) batchSize() int {
 	if b := t.run.Spec.Train.BatchSize; b > 0 {
@@ -215,7 +183,7 @@ type dbmState struct {
 // chains and the random stream after every epoch.
 func (t *dbmTrainer) Fit(o FitOptions) (*History, error) {
 	s, m := t.run.Spec, t.cfg
-	opt, lr, err := t.optimizer()
+	opt, lr, err := boltzmannOptimizer(s, m.LRDecay, t.train.Len(), t.batchSize())
 	if err != nil {
 		return nil, err
 	}
@@ -253,51 +221,16 @@ func (t *dbmTrainer) Fit(o FitOptions) (*History, error) {
 	if left == 0 {
 		return historyOf(epochs), nil
 	}
-	done := len(epochs)
-	var failed error
+	rec := &boltzmannEpochs{run: t.run, opts: o, cp: cp, exact: t.exact(), useAll: m.UseAllData,
+		logLikelihood: t.model.ExactLogLikelihood, model: t.model, opt: opt, extra: state, done: len(epochs), epochs: epochs}
 	cfg := classical.DBMTraining{K: m.K, Epochs: left, BatchSize: t.batchSize(), LearningRate: lr, Optimizer: opt,
 		WeightDecay: m.WeightDecay, Persistent: state.Chains, MeanField: t.meanField(),
-		NLL: t.exact(), Reconstruction: !t.exact(),
-		OnBatch: func(e, b, n int) {
-			if o.OnBatch != nil {
-				o.OnBatch(done+e, b, n, math.NaN())
-			}
-		},
-		OnEpoch: func(e classical.DBMEpoch) {
-			ep := Epoch{Epoch: done + e.Epoch, TrainLoss: e.NLL, TrainAccuracy: math.NaN(), ValLoss: math.NaN(), ValAccuracy: math.NaN(), Seconds: e.Seconds}
-			if !t.exact() {
-				ep.TrainLoss = e.Reconstruction
-			} else if v := t.run.Validation; v != nil && !m.UseAllData {
-				start := time.Now()
-				if nll, err := t.exactNLL(v.X); err == nil {
-					ep.ValLoss = nll
-				} else if failed == nil {
-					failed = err
-				}
-				ep.Seconds += time.Since(start).Seconds()
-			}
-			epochs = append(epochs, ep)
-			if err := cp.write(epochs, t.model, opt, state); err != nil && failed == nil {
-				failed = err
-			}
-			if o.OnEpoch != nil {
-				o.OnEpoch(ep)
-			}
-		}}
+		NLL: t.exact(), Reconstruction: !t.exact(), OnBatch: rec.onBatch,
+		OnEpoch: func(e classical.DBMEpoch) { rec.onEpoch(e.Epoch, e.NLL, e.LogZ, e.Reconstruction, e.Seconds) }}
 	if _, err := t.model.Fit(t.train.X, cfg, t.stream.rng); err != nil {
-		return historyOf(epochs), err
+		return historyOf(rec.epochs), err
 	}
-	return historyOf(epochs), failed
-}
-
-// exactNLL returns the exact mean negative log-likelihood of x.
-func (t *dbmTrainer) exactNLL(x [][]float64) (float64, error) {
-	logZ, err := t.model.ExactLogZ()
-	if err != nil {
-		return 0, err
-	}
-	ll, err := t.model.ExactLogLikelihood(x, logZ)
-	return -ll, err
+	return historyOf(rec.epochs), rec.failed
 }
 
 // Final reports the NLL of every split: exact for small models (nll), else
@@ -308,27 +241,13 @@ func (t *dbmTrainer) Final() (map[string]float64, error) {
 	final := map[string]float64{}
 	d, rng := t.model, t.stream.rng
 	exact := t.exact()
-	var logZ float64
-	var err error
-	if exact {
-		logZ, err = d.ExactLogZ()
-	} else {
-		var se float64
-		logZ, se, err = d.AIS(classical.AISConfig{Runs: 100, Steps: t.cfg.AISSteps, Data: t.train.X}, rng)
-		setFinite(final, "log_z_stderr", se)
-	}
+	logZ, err := boltzmannLogZ(final, exact, d.ExactLogZ, func() (float64, float64, error) {
+		return d.AIS(classical.AISConfig{Runs: 100, Steps: t.cfg.AISSteps, Data: t.train.X}, rng)
+	})
 	if err != nil {
 		return nil, err
 	}
-	setFinite(final, "log_z", logZ)
-	parts := []namedSplit{{"", t.train}}
-	if !t.cfg.UseAllData {
-		parts = append(parts, namedSplit{"validation_", t.run.Validation}, namedSplit{"test_", t.run.Test})
-	}
-	for _, p := range parts {
-		if p.d == nil {
-			continue
-		}
+	for _, p := range fittedSplits(t.run, t.train, t.cfg.UseAllData) {
 		lb, err := d.MeanLowerBound(p.d.X, logZ, t.meanField())
 		if err != nil {
 			return nil, err

@@ -2,10 +2,8 @@ package spec
 
 import (
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"path/filepath"
-	"time"
 
 	"github.com/qmlgo/qml/classical"
 	"github.com/qmlgo/qml/dataset"
@@ -178,31 +176,13 @@ func (t *rbmTrainer) Fit(o FitOptions) (*History, error) {
 	if cfg.BatchSize == 0 {
 		cfg.BatchSize = t.train.Len()
 	}
-	opt := s.Train.Optimizer
-	lr, ok := opt.Hyper["lr"]
-	if !ok {
-		d, _ := optim.Defaults(opt.Name)
-		lr = d["lr"]
+	opt, lr, err := boltzmannOptimizer(s, m.LRDecay, t.train.Len(), cfg.BatchSize)
+	if err != nil {
+		return nil, err
 	}
-	if opt.Name == "sgd" && m.LRDecay == "" {
-		// Plain SGD runs fused into the update, without a gradient buffer.
+	cfg.Optimizer = opt
+	if opt == nil {
 		cfg.LearningRate = lr
-	} else {
-		o, err := opt.New()
-		if err != nil {
-			return nil, s.Errorf("train.optimizer", "%v", err)
-		}
-		if m.LRDecay == "cosine" {
-			batches := (t.train.Len() + cfg.BatchSize - 1) / cfg.BatchSize
-			sch, err := optim.CosineDecay(lr, lr/100, s.Train.Epochs*batches)
-			if err != nil {
-				return nil, s.Errorf("model.lr_decay", "%v", err)
-			}
-			if o, err = optim.WithSchedule(o, sch); err != nil {
-				return nil, s.Errorf("model.lr_decay", "%v", err)
-			}
-		}
-		cfg.Optimizer = o
 	}
 	cp := checkpointer{path: o.Checkpoint, run: t.run, stream: t.stream}
 	var epochs []Epoch
@@ -221,40 +201,17 @@ func (t *rbmTrainer) Fit(o FitOptions) (*History, error) {
 	if cfg.Epochs = remaining(s, done); cfg.Epochs == 0 {
 		return historyOf(epochs), t.fitHeadIf()
 	}
-	cfg.OnBatch = func(e, b, n int) {
-		if o.OnBatch != nil {
-			o.OnBatch(done+e, b, n, math.NaN())
-		}
-	}
-	var failed error
-	cfg.OnEpoch = func(e classical.RBMEpoch) {
-		ep := Epoch{Epoch: done + e.Epoch, TrainLoss: e.NLL, TrainAccuracy: math.NaN(), ValLoss: math.NaN(), ValAccuracy: math.NaN(), Seconds: e.Seconds}
-		if !t.exact() {
-			ep.TrainLoss = e.Reconstruction
-		} else if v := t.run.Validation; v != nil && !m.UseAllData {
-			start := time.Now()
-			if nll, err := t.nll(v.X); err == nil {
-				ep.ValLoss = nll
-			} else if failed == nil {
-				failed = err
-			}
-			ep.Seconds += time.Since(start).Seconds()
-		}
-		epochs = append(epochs, ep)
-		if err := cp.write(epochs, t.model, cfg.Optimizer, nil); err != nil && failed == nil {
-			failed = err
-		}
-		if o.OnEpoch != nil {
-			o.OnEpoch(ep)
-		}
-	}
+	rec := &boltzmannEpochs{run: t.run, opts: o, cp: cp, exact: t.exact(), useAll: m.UseAllData,
+		logLikelihood: t.model.LogLikelihood, model: t.model, opt: cfg.Optimizer, done: done, epochs: epochs}
+	cfg.OnBatch = rec.onBatch
+	cfg.OnEpoch = func(e classical.RBMEpoch) { rec.onEpoch(e.Epoch, e.NLL, e.LogZ, e.Reconstruction, e.Seconds) }
 	if _, err := t.model.Fit(t.train.X, cfg, t.rng); err != nil {
-		return historyOf(epochs), err
+		return historyOf(rec.epochs), err
 	}
-	if failed != nil {
-		return historyOf(epochs), failed
+	if rec.failed != nil {
+		return historyOf(rec.epochs), rec.failed
 	}
-	return historyOf(epochs), t.fitHeadIf()
+	return historyOf(rec.epochs), t.fitHeadIf()
 }
 
 // fitHeadIf fits the logistic head when the model section asks for one.
@@ -263,16 +220,6 @@ func (t *rbmTrainer) fitHeadIf() error {
 		return nil
 	}
 	return t.fitHead()
-}
-
-// nll returns the exact mean negative log-likelihood of x.
-func (t *rbmTrainer) nll(x [][]float64) (float64, error) {
-	logZ, err := t.model.ExactLogZ()
-	if err != nil {
-		return 0, err
-	}
-	ll, err := t.model.LogLikelihood(x, logZ)
-	return -ll, err
 }
 
 // features maps a labelled split to the RBM's hidden probabilities.
@@ -310,27 +257,13 @@ func (t *rbmTrainer) fitHead() error {
 func (t *rbmTrainer) Final() (map[string]float64, error) {
 	final := map[string]float64{}
 	r := t.model
-	var logZ float64
-	var err error
-	if t.exact() {
-		logZ, err = r.ExactLogZ()
-	} else {
-		var se float64
-		logZ, se, err = r.AIS(classical.AISConfig{Runs: 100, Steps: max(t.cfg.AISSteps, 3), Data: t.train.X}, t.rng)
-		setFinite(final, "log_z_stderr", se)
-	}
+	logZ, err := boltzmannLogZ(final, t.exact(), r.ExactLogZ, func() (float64, float64, error) {
+		return r.AIS(classical.AISConfig{Runs: 100, Steps: max(t.cfg.AISSteps, 3), Data: t.train.X}, t.rng)
+	})
 	if err != nil {
 		return nil, err
 	}
-	setFinite(final, "log_z", logZ)
-	parts := []namedSplit{{"", t.train}}
-	if !t.cfg.UseAllData {
-		parts = append(parts, namedSplit{"validation_", t.run.Validation}, namedSplit{"test_", t.run.Test})
-	}
-	for _, p := range parts {
-		if p.d == nil {
-			continue
-		}
+	for _, p := range fittedSplits(t.run, t.train, t.cfg.UseAllData) {
 		ll, err := r.LogLikelihood(p.d.X, logZ)
 		if err != nil {
 			return nil, err

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -49,14 +50,7 @@ func TestClassicalSaveLoadPredict(t *testing.T) {
 			if _, err := r.Trainer.Fit(FitOptions{}); err != nil {
 				t.Fatal(err)
 			}
-			final, err := r.Trainer.Final()
-			if err != nil {
-				t.Fatal(err)
-			}
-			path := filepath.Join(t.TempDir(), "model.json")
-			if err := r.Trainer.Save(path); err != nil {
-				t.Fatal(err)
-			}
+			final, path := finalAndSave(t, r)
 			saved, err := LoadModel(path)
 			if err != nil {
 				t.Fatal(err)
@@ -70,7 +64,7 @@ func TestClassicalSaveLoadPredict(t *testing.T) {
 			}
 			want := inMemory(t, r)
 			for i, p := range preds {
-				if !equalFloats(p.Probabilities, want[i]) {
+				if !slices.Equal(p.Probabilities, want[i]) {
 					t.Fatalf("sample %d: loaded %v, trained %v", i, p.Probabilities, want[i])
 				}
 			}
@@ -116,18 +110,6 @@ func inMemory(t *testing.T, r *Run) [][]float64 {
 	return out
 }
 
-func equalFloats(a, b []float64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 // TestClassicalLoadErrors checks that generative classical models and
 // damaged files are errors that say why.
 func TestClassicalLoadErrors(t *testing.T) {
@@ -145,13 +127,7 @@ train: {epochs: 1, batch_size: 7}`, "an rbm trained without classifier: true"},
 		if _, err := r.Trainer.Fit(FitOptions{}); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := r.Trainer.Final(); err != nil {
-			t.Fatal(err)
-		}
-		path := filepath.Join(t.TempDir(), "model.json")
-		if err := r.Trainer.Save(path); err != nil {
-			t.Fatal(err)
-		}
+		_, path := finalAndSave(t, r)
 		if _, err := LoadModel(path); err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("error %v, want %q", err, tc.want)
 		}

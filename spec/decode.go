@@ -33,13 +33,19 @@ type decoder struct {
 	*problems
 }
 
-// parseYAML reads exactly one YAML document from data.
-func parseYAML(file string, data []byte) (*yaml.Node, error) {
+// ReadYAML reads exactly one YAML document from data, as Parse does, and
+// returns its root node (an alias resolved). It is for files that hold
+// specs inside a larger document, such as bench's suites, which then hand
+// the parts to ParseNode. file names the source in errors; what names the
+// document ("spec", "suite") and want says what an empty one should hold.
+// A syntax error, an empty text or a second document is an Errors with its
+// line.
+func ReadYAML(file string, data []byte, what, want string) (*yaml.Node, error) {
 	dec := yaml.NewDecoder(strings.NewReader(string(data)))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, Errors{{File: file, Msg: "empty spec: want a mapping with data, model and train"}}
+			return nil, Errors{{File: file, Msg: fmt.Sprintf("empty %s: want %s", what, want)}}
 		}
 		return nil, yamlError(file, err)
 	}
@@ -49,9 +55,13 @@ func parseYAML(file string, data []byte) (*yaml.Node, error) {
 		if err != nil {
 			return nil, yamlError(file, err)
 		}
-		return nil, Errors{{File: file, Line: line, Msg: "more than one YAML document; a spec is one document"}}
+		return nil, Errors{{File: file, Line: line, Msg: fmt.Sprintf("more than one YAML document; a %s is one document", what)}}
 	}
-	return &doc, nil
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	return resolve(root), nil
 }
 
 // yamlLine finds the line in a go-yaml syntax error: "yaml: line 3: …".

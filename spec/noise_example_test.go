@@ -3,7 +3,6 @@ package spec_test
 import (
 	"fmt"
 
-	"github.com/qmlgo/qml/circuit"
 	"github.com/qmlgo/qml/spec"
 )
 
@@ -19,19 +18,15 @@ readout:
 		fmt.Println(err)
 		return
 	}
-	c := circuit.New(2).Gate("h", []int{0}).Gate("cx", []int{0, 1})
-	for i := range c.Ops {
-		for _, n := range m.After(&c.Ops[i]) {
-			fmt.Println(c.Ops[i].Name(), "→", n.Channel.Spec.Type, n.Qubits, len(n.Channel.Kraus), "Kraus operators")
-		}
+	// The file reads to the model circuit.ExampleNoiseModel builds by hand.
+	for _, r := range m.Channels {
+		fmt.Println(r.Channel.Spec.Type, "after", r.Gates, "on", r.Qubits, "-", len(r.Channel.Kraus), "Kraus operators")
 	}
 	r, _ := m.ReadoutOf(1)
 	fmt.Println(r)
 	// Output:
-	// h → amplitude_damping [0] 2 Kraus operators
-	// cx → depolarizing2 [0 1] 16 Kraus operators
-	// cx → amplitude_damping [0] 2 Kraus operators
-	// cx → amplitude_damping [1] 2 Kraus operators
+	// depolarizing2 after [cx] on [] - 16 Kraus operators
+	// amplitude_damping after [] on [] - 2 Kraus operators
 	// readout P(1|0)=0.02 P(0|1)=0.02
 }
 

@@ -40,7 +40,7 @@ import (
 // back to JSON in the same form. The noise: section of a run spec (Noise)
 // is this form, inline or in a file.
 func ParseNoiseModel(name string, data []byte) (*circuit.NoiseModel, error) {
-	doc, err := parseYAML(name, data)
+	root, err := ReadYAML(name, data, "noise model", "a mapping with channels and readout")
 	if err != nil {
 		if isEmptyYAML(data) {
 			return &circuit.NoiseModel{}, nil
@@ -48,10 +48,6 @@ func ParseNoiseModel(name string, data []byte) (*circuit.NoiseModel, error) {
 		return nil, err
 	}
 	d := &decoder{&problems{file: name, lines: map[string]int{"": 1}}}
-	root := doc
-	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
-		root = root.Content[0]
-	}
 	m := d.noiseModel(root, "")
 	if err := d.err(); err != nil {
 		return nil, err
@@ -60,7 +56,7 @@ func ParseNoiseModel(name string, data []byte) (*circuit.NoiseModel, error) {
 }
 
 // isEmptyYAML reports whether data holds no YAML document at all (nothing,
-// or only comments), which parseYAML refuses and a noise model allows.
+// or only comments), which ReadYAML refuses and a noise model allows.
 func isEmptyYAML(data []byte) bool {
 	var n yaml.Node
 	return yaml.Unmarshal(data, &n) == nil && n.Kind == 0

@@ -1,25 +1,16 @@
 package spec
 
 import (
-	"bytes"
 	"image/color"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/qmlgo/qml/classical"
+	"github.com/qmlgo/qml/spec/figure"
 )
-
-// pinnCurve is one line of pinn.png.
-type pinnCurve struct {
-	label string
-	xy    plotter.XYs
-	c     color.Color
-	dash  []vg.Length
-}
 
 // pinnPlot draws pinn.png: u(x) of the network against the exact solution,
 // then the residual m u″ + μ u′ + k u and the error u − u_exact, each
@@ -38,48 +29,18 @@ func pinnPlot(name string, p *classical.PINN) ([]byte, error) {
 	}
 	blue := color.RGBA{R: 31, G: 119, B: 180, A: 255}
 	grey := color.RGBA{R: 120, G: 120, B: 120, A: 255}
-	panel := func(title, ylabel string, curves ...pinnCurve) (*plot.Plot, error) {
-		pl := plot.New()
-		pl.Title.Text = title
-		pl.X.Label.Text = "x"
-		pl.Y.Label.Text = ylabel
-		pl.Add(plotter.NewGrid())
-		for _, c := range curves {
-			l, err := plotter.NewLine(c.xy)
-			if err != nil {
-				return nil, err
-			}
-			l.Color, l.Dashes, l.Width = c.c, c.dash, vg.Points(1.5)
-			pl.Add(l)
-			if c.label != "" {
-				pl.Legend.Add(c.label, l)
-			}
-		}
-		return pl, nil
-	}
-	sol, err := panel(name+": u(x)", "u", pinnCurve{"PINN", u, blue, nil}, pinnCurve{"exact", exact, grey, []vg.Length{vg.Points(4), vg.Points(3)}})
+	sol, err := figure.Panel(name+": u(x)", "x", "u", figure.Line{Name: "PINN", XY: u, Color: blue},
+		figure.Line{Name: "exact", XY: exact, Color: grey, Dashes: []vg.Length{vg.Points(4), vg.Points(3)}})
 	if err != nil {
 		return nil, err
 	}
-	rp, err := panel("residual m u″ + μ u′ + k u", "residual", pinnCurve{"", res, blue, nil})
+	rp, err := figure.Panel("residual m u″ + μ u′ + k u", "x", "residual", figure.Line{XY: res, Color: blue})
 	if err != nil {
 		return nil, err
 	}
-	ep, err := panel("error u − u_exact", "error", pinnCurve{"", errs, blue, nil})
+	ep, err := figure.Panel("error u − u_exact", "x", "error", figure.Line{XY: errs, Color: blue})
 	if err != nil {
 		return nil, err
 	}
-	panels := []*plot.Plot{sol, rp, ep}
-	const w, h = 4.5 * vg.Inch, 3.5 * vg.Inch
-	img := vgimg.New(w*vg.Length(len(panels)), h)
-	dc := draw.New(img)
-	canvases := plot.Align([][]*plot.Plot{panels}, draw.Tiles{Rows: 1, Cols: len(panels), PadX: vg.Millimeter * 4}, dc)
-	for j, pl := range panels {
-		pl.Draw(canvases[0][j])
-	}
-	var buf bytes.Buffer
-	if _, err := (vgimg.PngCanvas{Canvas: img}).WriteTo(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return figure.PNG([][]*plot.Plot{{sol, rp, ep}}, 4.5*vg.Inch, 3.5*vg.Inch, draw.Tiles{PadX: vg.Millimeter * 4})
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/gonum/diff/fd"
+
 	"github.com/qmlgo/qml/classical"
 	"github.com/qmlgo/qml/statevector"
 	"github.com/qmlgo/qml/vqc"
@@ -103,16 +105,11 @@ func TestPINNCircuitLossGradient(t *testing.T) {
 		if _, err := p.Loss(net.Theta, grad); err != nil {
 			t.Fatal(err)
 		}
-		th := append([]float64(nil), net.Theta...)
-		for i := range th {
-			o := th[i]
-			th[i] = o + 1e-6
-			lp, _ := p.Loss(th, nil)
-			th[i] = o - 1e-6
-			lm, _ := p.Loss(th, nil)
-			th[i] = o
-			if fd := (lp - lm) / 2e-6; math.Abs(grad[i]-fd) > 1e-6*(1+math.Abs(fd)) {
-				t.Errorf("hard=%v: ∂C/∂θ[%d] = %g, finite difference %g", hard, i, grad[i], fd)
+		loss := func(th []float64) float64 { l, _ := p.Loss(th, nil); return l }
+		want := fd.Gradient(nil, loss, net.Theta, &fd.Settings{Formula: fd.Central, Step: 1e-6})
+		for i, w := range want {
+			if math.Abs(grad[i]-w) > 1e-6*(1+math.Abs(w)) {
+				t.Errorf("hard=%v: ∂C/∂θ[%d] = %g, finite difference %g", hard, i, grad[i], w)
 			}
 		}
 	}
@@ -129,26 +126,7 @@ func TestPINNLecture(t *testing.T) {
 		file string
 		tol  float64
 	}{{"pinn-mlp.yaml", 1e-3}, {"pinn-circuit.yaml", 2e-2}} {
-		path := filepath.Join("..", "examples", "lecture", tc.file)
-		data, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := Parse(path, data)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := Build(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := r.Trainer.Fit(FitOptions{}); err != nil {
-			t.Fatal(err)
-		}
-		final, err := r.Trainer.Final()
-		if err != nil {
-			t.Fatal(err)
-		}
+		final := trainExample(t, filepath.Join("..", "examples", "lecture", tc.file), 0)
 		t.Logf("%s: max error %.3g, rms error %.3g, rms residual %.3g, loss %.3g", tc.file, final["max_error"], final["rms_error"], final["rms_residual"], final["loss"])
 		if final["max_error"] > tc.tol {
 			t.Errorf("%s: max error %.3g, want < %g", tc.file, final["max_error"], tc.tol)

@@ -1,7 +1,6 @@
 package spec
 
 import (
-	"bytes"
 	"math"
 	"sort"
 	"strings"
@@ -11,9 +10,9 @@ import (
 	"gonum.org/v1/plot/plotutil"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/qmlgo/qml/control"
+	"github.com/qmlgo/qml/spec/figure"
 )
 
 // maxPlottedStates bounds the population curves of pulses.png: the states
@@ -98,15 +97,5 @@ func pulsePlot(name string, ev *control.Evolution, labels []string) ([]byte, err
 	}
 	popPlot.Legend.Top = true
 	popPlot.Legend.Left = true
-	const width, height = 7 * vg.Inch, 7 * vg.Inch
-	img := vgimg.New(width, height)
-	dc := draw.New(img)
-	canvases := plot.Align([][]*plot.Plot{{ctrl}, {popPlot}}, draw.Tiles{Rows: 2, Cols: 1, PadY: vg.Millimeter * 4}, dc)
-	ctrl.Draw(canvases[0][0])
-	popPlot.Draw(canvases[1][0])
-	var buf bytes.Buffer
-	if _, err := (vgimg.PngCanvas{Canvas: img}).WriteTo(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return figure.PNG([][]*plot.Plot{{ctrl}, {popPlot}}, 7*vg.Inch, 3.5*vg.Inch, draw.Tiles{PadY: vg.Millimeter * 4})
 }

@@ -26,6 +26,21 @@ func buildRun(t *testing.T, doc string) *Run {
 	return r
 }
 
+// finalAndSave takes a trained run's final metrics and saves its model
+// to a temporary file, whose path it returns.
+func finalAndSave(t *testing.T, r *Run) (map[string]float64, string) {
+	t.Helper()
+	final, err := r.Trainer.Final()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "model.json")
+	if err := r.Trainer.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	return final, path
+}
+
 // TestSaveLoadPredictions trains, saves and reloads a model, and checks that
 // the reloaded model, fed raw features, predicts bit for bit what the
 // trained one predicts from the prepared features, and scores the raw test
@@ -39,14 +54,7 @@ func TestSaveLoadPredictions(t *testing.T) {
 	if len(h.Epochs) != 2 || h.CircuitEvaluations == 0 {
 		t.Fatalf("history %+v", h)
 	}
-	final, err := r.Trainer.Final()
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "model.json")
-	if err := r.Trainer.Save(path); err != nil {
-		t.Fatal(err)
-	}
+	final, path := finalAndSave(t, r)
 	saved, err := LoadModel(path)
 	if err != nil {
 		t.Fatal(err)

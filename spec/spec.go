@@ -141,7 +141,7 @@ type Train struct {
 // value types, fills the defaults and runs every check that needs no data
 // (Check); an error is an Errors listing each problem with its line.
 func Parse(file string, data []byte) (*Spec, error) {
-	doc, err := parseYAML(file, data)
+	doc, err := ReadYAML(file, data, "spec", "a mapping with data, model and train")
 	if err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"image/color"
 	"math"
 
@@ -9,9 +8,9 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/qmlgo/qml/spec"
+	"github.com/qmlgo/qml/spec/figure"
 )
 
 // Curve colours: training solid blue, validation dashed orange, reference
@@ -43,19 +42,7 @@ func trainingPlot(res *spec.Results) ([]byte, error) {
 		acc.Legend.Top = false
 		panels = append(panels, acc)
 	}
-	const panelWidth, height = 5 * vg.Inch, 3.5 * vg.Inch
-	img := vgimg.New(panelWidth*vg.Length(len(panels)), height)
-	dc := draw.New(img)
-	tiles := draw.Tiles{Rows: 1, Cols: len(panels), PadX: vg.Millimeter * 4}
-	canvases := plot.Align([][]*plot.Plot{panels}, tiles, dc)
-	for j, p := range panels {
-		p.Draw(canvases[0][j])
-	}
-	var buf bytes.Buffer
-	if _, err := (vgimg.PngCanvas{Canvas: img}).WriteTo(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return figure.PNG([][]*plot.Plot{panels}, 5*vg.Inch, 3.5*vg.Inch, draw.Tiles{PadX: vg.Millimeter * 4})
 }
 
 // curves makes one panel with the training (named trainName) and, when

@@ -170,19 +170,7 @@ train: {epochs: 1, batch_size: 7}
 // TestTrainResumeClassical checks qml train --resume on a classical kind:
 // 2 epochs and a resume to 4 give the model of 4 epochs in one go.
 func TestTrainResumeClassical(t *testing.T) {
-	straight := train(t, classicalSpec, "--epochs", "4")
-	dir, path := writeSpec(t, classicalSpec)
-	out := filepath.Join(dir, "out")
-	if code, _, stderr := run(t, "", "train", path, "--out", out, "--epochs", "2"); code != 0 {
-		t.Fatal(stderr)
-	}
-	code, stdout, stderr := run(t, "", "train", path, "--out", out, "--epochs", "4", "--resume")
-	if code != 0 {
-		t.Fatal(stderr)
-	}
-	if strings.Contains(stdout, "epoch 1/4") || !strings.Contains(stdout, "epoch 3/4") {
-		t.Errorf("resumed run did not continue at epoch 3:\n%s", stdout)
-	}
+	straight, out := trainAndResume(t, classicalSpec)
 	a, _ := os.ReadFile(filepath.Join(straight, modelFile))
 	b, _ := os.ReadFile(filepath.Join(out, modelFile))
 	if len(a) == 0 || string(a) != string(b) {

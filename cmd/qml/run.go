@@ -226,7 +226,7 @@ func runRun(s *IO, opts *runOptions) error {
 	if !opts.shotsSet && !measuring {
 		shots = 0
 	}
-	rep := runReport{File: opts.file, Qubits: c.NumQubits, Clbits: c.NumClbits, Gates: countGates(c), Shots: shots, Notes: notes}
+	rep := runReport{File: opts.file, Qubits: c.NumQubits, Clbits: c.NumClbits, Gates: c.NumGates(), Shots: shots, Notes: notes}
 	var rng *rand.Rand
 	if shots > 0 {
 		rng = rand.New(rand.NewPCG(opts.seed, 0))
@@ -579,16 +579,6 @@ func hasMeasure(c *circuit.Circuit) bool {
 		}
 	}
 	return false
-}
-
-func countGates(c *circuit.Circuit) int {
-	n := 0
-	for _, op := range c.Ops {
-		if op.Kind == circuit.GateOp {
-			n++
-		}
-	}
-	return n
 }
 
 // maxTextRows bounds the rows of counts and probabilities printed as text.

@@ -139,22 +139,31 @@ func TestTrainProgressLines(t *testing.T) {
 	}
 }
 
-// TestTrainResume checks that training 2 epochs and resuming to 4 gives the
-// parameters of 4 epochs in one go.
-func TestTrainResume(t *testing.T) {
-	straight := train(t, tinySpec, "--epochs", "4")
-	dir, path := writeSpec(t, tinySpec)
-	out := filepath.Join(dir, "out")
-	if code, _, stderr := run(t, "", "train", path, "--out", out); code != 0 {
+// trainAndResume trains doc for 4 epochs straight and, elsewhere, for 2
+// then resumed to 4, checks that the resumed run continued at epoch 3, and
+// returns both output directories.
+func trainAndResume(t *testing.T, doc string) (straight, resumed string) {
+	t.Helper()
+	straight = train(t, doc, "--epochs", "4")
+	dir, path := writeSpec(t, doc)
+	resumed = filepath.Join(dir, "out")
+	if code, _, stderr := run(t, "", "train", path, "--out", resumed, "--epochs", "2"); code != 0 {
 		t.Fatal(stderr)
 	}
-	code, stdout, stderr := run(t, "", "train", path, "--out", out, "--epochs", "4", "--resume")
+	code, stdout, stderr := run(t, "", "train", path, "--out", resumed, "--epochs", "4", "--resume")
 	if code != 0 {
 		t.Fatal(stderr)
 	}
 	if strings.Contains(stdout, "epoch 1/4") || !strings.Contains(stdout, "epoch 3/4") {
 		t.Errorf("resumed run did not continue at epoch 3:\n%s", stdout)
 	}
+	return straight, resumed
+}
+
+// TestTrainResume checks that training 2 epochs and resuming to 4 gives the
+// parameters of 4 epochs in one go.
+func TestTrainResume(t *testing.T) {
+	straight, out := trainAndResume(t, tinySpec)
 	a, _, err := vqc.Load(filepath.Join(straight, modelFile))
 	if err != nil {
 		t.Fatal(err)
