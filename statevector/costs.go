@@ -34,7 +34,7 @@ var scalarCosts = kernelCosts{
 var simdCosts = kernelCosts{
 	dense1: 0.23, dense1Real: 0.19, dense1RX: 0.19,
 	dense: [MaxFusion + 1]float64{2: 0.58, 3: 2.7, 4: 5.2, 5: 9.4},
-	diag:  0.2, negate: 0.17, perm: 0.48, pass: 0.75,
+	diag:  0.2, negate: 0.17, perm: 0.19, pass: 0.75,
 }
 
 // costModel returns the costs of the kernels this process runs.

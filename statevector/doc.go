@@ -27,9 +27,10 @@
 // imaginary parts and instantiated for both precisions.
 //
 // Built with GOEXPERIMENT=simd on amd64 (Go's experimental simd/archsimd
-// package), the dense and diagonal kernels have AVX-512 loops, used when
-// the processor has AVX-512; other builds and processors run the portable
-// loops, which give the same results to rounding.
+// package), the dense, diagonal and permutation kernels and the overlaps
+// of the adjoint gradient have AVX-512 loops, used when the processor has
+// AVX-512; other builds and processors run the portable loops, which give
+// the same results to rounding.
 //
 // # Programs: fusion and cache blocking
 //

@@ -87,6 +87,8 @@ func simd32(k *kernel, a []float32, lo, hi int) bool {
 		denseKOut32(k, a, &l, lo, hi)
 	case k.kind == kindDiag && l.nOut <= MaxFusion:
 		diag32(k, a, &l, lo, hi)
+	case k.kind == kindPerm && l.nOut <= MaxFusion:
+		return perm32(k, a, &l, lo, hi)
 	default:
 		return false
 	}
@@ -433,6 +435,176 @@ func diag32(k *kernel, a []float32, l *vecLayout, lo, hi int) {
 			for j := 0; j+reg32 <= len(x); j += reg32 {
 				store32(mul32(load32(x, j), c), x, j)
 			}
+		}
+	}
+}
+
+// permReg32 is one register perm32 rewrites: the pattern dst of the gate's
+// higher qubits, rebuilt from the registers of patterns src0 (and src1)
+// by the float permutation idx.
+type permReg32 struct {
+	dst, src0, src1, how int
+	idx                  archsimd.Uint32x16
+}
+
+// perm32 applies a permutation kernel with register moves and lane
+// permutations: for every pattern of the gate's higher qubits whose
+// amplitudes the permutation changes, the register is rebuilt from the
+// at most two registers its lanes come from (one VPERMI2PD), so nothing
+// is multiplied and no amplitude is moved alone. It reports false when
+// a register would need more than two sources.
+func perm32(k *kernel, a []float32, l *vecLayout, lo, hi int) bool {
+	if l.inMask == 0 {
+		permOut32(k, a, l, lo, hi)
+		return true
+	}
+	gate := 0 // the bits of the gate's qubits
+	for _, m := range k.lows[:k.npos] {
+		gate |= m + 1
+	}
+	// partner is the index whose amplitude moves to x.
+	partner := func(x int) int {
+		for j, o := range k.off[:k.nd] {
+			switch x & gate {
+			case o:
+				return x&^gate | k.off2[j]
+			case k.off2[j]:
+				return x&^gate | o
+			}
+		}
+		return x
+	}
+	var outs [1 << MaxFusion]permReg32
+	var offs [1 << MaxFusion]int // float offset of each pattern's register
+	var loads [1 << MaxFusion]int
+	nout, nload, used := 0, 0, 0
+	for y := range 1 << l.nOut {
+		offs[y] = 2 * l.outOffset(y)
+	}
+	for y := range 1 << l.nOut {
+		o := permReg32{dst: y, src0: -1, src1: -1}
+		if l.nOut == 1 { // the base's two registers are sources 0 and 1
+			o.src0, o.src1 = 0, 1
+		}
+		var idx [16]uint32
+		moved, lanes := false, false
+		for lane := range 1 << vb32 {
+			p := partner(l.outOffset(y) | lane)
+			src := 0
+			for j, q := range l.outPos[:l.nOut] {
+				src |= (p >> q & 1) << j
+			}
+			slot := 0
+			switch {
+			case src == o.src0:
+			case o.src0 < 0:
+				o.src0 = src
+			case src == o.src1:
+				slot = 1
+			case o.src1 < 0:
+				o.src1, slot = src, 1
+			default:
+				return false
+			}
+			from := p & (1<<vb32 - 1)
+			idx[2*lane] = uint32(reg32*slot + 2*from)
+			idx[2*lane+1] = uint32(reg32*slot + 2*from + 1)
+			moved = moved || src != y || from != lane
+			lanes = lanes || from != lane
+		}
+		switch {
+		case !moved:
+			continue
+		case o.src1 >= 0:
+			o.how = permTwo
+		case lanes:
+			o.how = permLanes
+		}
+		o.idx = archsimd.LoadUint32x16(&idx)
+		outs[nout] = o
+		nout++
+		for _, src := range [2]int{o.src0, o.src1} {
+			if src >= 0 && used>>src&1 == 0 {
+				used |= 1 << src
+				loads[nload] = src
+				nload++
+			}
+		}
+	}
+	if nout == 0 {
+		return true
+	}
+	if l.nOut <= 1 {
+		permLow32(a, l, outs[0], outs[nout-1], offs[1], lo, hi)
+		return true
+	}
+	var v [1 << MaxFusion]archsimd.Float32x16
+	r1, lows := l.runMask(), l.lows[:l.nOut]
+	for i := lo; i < hi; {
+		end := min(hi, (i|r1)+1)
+		b0, n := 2*(expand(i, lows)<<vb32), end-i
+		i = end
+		for b := b0; b < b0+n*reg32; b += reg32 {
+			for _, y := range loads[:nload] {
+				v[y] = load32(a, b+offs[y])
+			}
+			for j := range outs[:nout] {
+				o := &outs[j]
+				x := v[o.src0]
+				switch o.how {
+				case permLanes:
+					x = x.Permute(o.idx)
+				case permTwo:
+					x = x.ConcatPermute(v[o.src1], o.idx)
+				}
+				store32(x, a, b+offs[o.dst])
+			}
+		}
+	}
+	return true
+}
+
+// permOut32 is perm32 for a permutation of the qubits ≥ vb32 alone: it
+// swaps whole registers, run by run.
+func permOut32(k *kernel, a []float32, l *vecLayout, lo, hi int) {
+	r1, lows := l.runMask(), l.lows[:l.nOut]
+	for i := lo; i < hi; {
+		end := min(hi, (i|r1)+1)
+		b, n := expand(i, lows)<<vb32, (end-i)*reg32
+		i = end
+		for j, p := range k.off[:k.nd] {
+			x, y := a[2*(b|p):][:n], a[2*(b|k.off2[j]):][:n]
+			for f := 0; f+reg32 <= n; f += reg32 {
+				u, v := load32(x, f), load32(y, f)
+				store32(v, x, f)
+				store32(u, y, f)
+			}
+		}
+	}
+}
+
+// permLow32 is perm32 for a permutation with at most one qubit above
+// the register: each base has one or two registers, both outputs are
+// built from them with one lane permutation each, without branches.
+// o0 and o1 are the outputs (the same one when only one changes); off1
+// is the float offset of the second register.
+func permLow32(a []float32, l *vecLayout, o0, o1 permReg32, off1, lo, hi int) {
+	d0, d1 := 2*l.outOffset(o0.dst), 2*l.outOffset(o1.dst)
+	r1, lows := l.runMask(), l.lows[:l.nOut]
+	for i := lo; i < hi; {
+		end := min(hi, (i|r1)+1)
+		b0, n := 2*(expand(i, lows)<<vb32), end-i
+		i = end
+		for b := b0; b < b0+n*reg32; b += reg32 {
+			v0 := load32(a, b)
+			if l.nOut == 0 {
+				store32(v0.Permute(o0.idx), a, b)
+				continue
+			}
+			v1 := load32(a, b+off1)
+			w0, w1 := v0.ConcatPermute(v1, o0.idx), v0.ConcatPermute(v1, o1.idx)
+			store32(w0, a, b+d0)
+			store32(w1, a, b+d1)
 		}
 	}
 }

@@ -19,8 +19,10 @@ import (
 // width (2 for complex128, 3 for complex64) act between whole registers
 // with the same coefficient in every lane; gates on the low qubits act
 // inside a register with per-lane coefficients and lane permutations.
-// Anything else (permutations, dense gates with more than one target or a
-// control among the low qubits) runs the portable loop.
+// Permutations only move registers, or rebuild one from at most two with
+// a lane permutation. Anything else (dense gates with more than one target
+// or a control among the low qubits, permutations that gather a register
+// from more than two) runs the portable loop.
 //
 // kernel_simd64_amd64.go holds the complex128 loops; the complex64 ones in
 // kernel_simd32_amd64.go are generated from it (go generate).
@@ -115,3 +117,11 @@ type mrow = [8]float64
 
 // maxLanes is the most amplitudes a register holds (complex64).
 const maxLanes = 8
+
+// permMove, permLanes and permTwo say how perm64 rebuilds a register:
+// copied from another, its lanes permuted, or gathered from two.
+const (
+	permMove = iota
+	permLanes
+	permTwo
+)

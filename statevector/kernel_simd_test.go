@@ -3,6 +3,7 @@
 package statevector
 
 import (
+	"math"
 	"testing"
 
 	"github.com/qmlgo/qml/circuit"
@@ -89,5 +90,70 @@ func TestSIMDMatchesScalar(t *testing.T) {
 				t.Fatalf("trial %d: %s on %v (single %v): SIMD and scalar differ by %.3g", trial, desc, k.lows[:k.npos], single, d)
 			}
 		}
+	}
+}
+
+// TestSIMDOverlapsMatchScalar compares the vector loops of the adjoint
+// overlaps (dotSIMD for two parts, dot4SIMD for all four of a one-target
+// gate) with the portable dot2, on random named gates whose qubits sit
+// inside and above a register, with controls.
+func TestSIMDOverlapsMatchScalar(t *testing.T) {
+	if !simdEnabled {
+		t.Skip("no AVX-512 on this processor")
+	}
+	defer func() { simdEnabled = true }()
+	rng := newRNG(52)
+	const n = 9
+	psi, lam := make([]complex128, 1<<n), make([]complex128, 1<<n)
+	for i := range psi {
+		psi[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+		lam[i] = complex(rng.NormFloat64(), rng.NormFloat64())
+	}
+	x, y := floatView(psi), floatView(lam)
+	names := circuit.GateNames()
+	for trial := range 300 {
+		g, _ := circuit.Lookup(names[rng.IntN(len(names))])
+		if g.TargetQubits() > 2 {
+			continue
+		}
+		op := &circuit.Op{Kind: circuit.GateOp, Gate: g, Qubits: rng.Perm(n)[:g.Qubits]}
+		for range g.Params {
+			op.Params = append(op.Params, circuit.Const(6*rng.Float64()))
+		}
+		var k kernel
+		compileOp(op, circuit.Binding{}, &k, nil)
+		targets := op.Qubits[g.Controls:]
+		dim := 1 << len(targets)
+		var o [4]int
+		for j := range o {
+			o[j] = localOffset(rng.IntN(dim), targets)
+		}
+		hi := (1 << n) >> k.npos
+		for _, imag := range []bool{false, true} {
+			simdEnabled = false
+			w0, w1 := dot2(&k, y, x, &o, imag, 0, hi)
+			simdEnabled = true
+			g0, g1 := dot2(&k, y, x, &o, imag, 0, hi)
+			if math.Abs(g0-w0) > 1e-10 || math.Abs(g1-w1) > 1e-10 {
+				t.Fatalf("trial %d: %s on %v offsets %v imag %v: SIMD (%g, %g), scalar (%g, %g)", trial, g.Name, op.Qubits, o, imag, g0, g1, w0, w1)
+			}
+		}
+		if k.kind != kindDense1 {
+			continue
+		}
+		got := make([]float64, 8)
+		if !dot4SIMD(&k, y, x, got, 0, hi) {
+			continue
+		}
+		simdEnabled = false
+		for rc := range 4 {
+			r, c := localOffset(rc/2, targets), localOffset(rc%2, targets)
+			re, _ := dot2(&k, y, x, &[4]int{r, c, r, c}, false, 0, hi)
+			im, _ := dot2(&k, y, x, &[4]int{r, c, r, c}, true, 0, hi)
+			if math.Abs(got[rc]-re) > 1e-10 || math.Abs(got[4+rc]-im) > 1e-10 {
+				t.Fatalf("trial %d: %s on %v: dot4 S[%d] = %g%+gi, dot2 %g%+gi", trial, g.Name, op.Qubits, rc, got[rc], got[4+rc], re, im)
+			}
+		}
+		simdEnabled = true
 	}
 }

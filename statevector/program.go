@@ -122,7 +122,7 @@ func compileProgram(ops []circuit.Op, n int, b circuit.Binding, opts Options) *p
 	}
 	bq := blockSize(n, blockQubits, widest)
 	for len(items) > 0 {
-		in, taken, left := splitStage(items, n, bq)
+		in, taken, left := splitStage(items, itemMask, n, bq)
 		p.stages = append(p.stages, newStage(in, taken, n))
 		items = left
 	}
@@ -144,23 +144,24 @@ func blockSize(n, want, widest int) int {
 
 // splitStage takes from items, in order, the gates that fit one block of
 // bq qubits and returns the block's qubits (a mask), those gates and the
-// gates left over, in order. A gate joins when its qubits fit the block
-// (adding them if there is room) and none of them is held by an earlier
-// gate left over; otherwise its qubits are held too, so that every qubit
-// keeps its gates' order. The block always holds qubits 0…minRunQubits−1
-// and is filled up with the lowest free qubits, for long runs.
-func splitStage(items []gateItem, n, bq int) (in int, taken, left []gateItem) {
+// gates left over, in order; mask gives the qubits of a gate as bits. A
+// gate joins when its qubits fit the block (adding them if there is room)
+// and none of them is held by an earlier gate left over; otherwise its
+// qubits are held too, so that every qubit keeps its gates' order. The
+// block always holds qubits 0…minRunQubits−1 and is filled up with the
+// lowest free qubits, for long runs.
+func splitStage[T any](items []T, mask func(*T) int, n, bq int) (in int, taken, left []T) {
 	in = 1<<min(minRunQubits, bq) - 1
 	held := 0
 	for i := range items {
-		it := &items[i]
-		if it.mask&held == 0 && bits.OnesCount(uint(in|it.mask)) <= bq {
-			in |= it.mask
-			taken = append(taken, *it)
+		m := mask(&items[i])
+		if m&held == 0 && bits.OnesCount(uint(in|m)) <= bq {
+			in |= m
+			taken = append(taken, items[i])
 			continue
 		}
-		held |= it.mask
-		left = append(left, *it)
+		held |= m
+		left = append(left, items[i])
 		if in&^held == 0 { // every qubit of the block is held: nothing more fits
 			left = append(left, items[i+1:]...)
 			break
@@ -172,9 +173,12 @@ func splitStage(items []gateItem, n, bq int) (in int, taken, left []gateItem) {
 	return in, taken, left
 }
 
-// newStage compiles the gates onto the block of qubits in (a mask of an
-// n-qubit register).
-func newStage(in int, gates []gateItem, n int) stage {
+// itemMask is the mask of a gate item, for splitStage.
+func itemMask(it *gateItem) int { return it.mask }
+
+// blockStage returns the stage without kernels whose block is the qubits
+// in (a mask of an n-qubit register).
+func blockStage(in, n int) stage {
 	st := stage{run: bits.TrailingZeros(^uint(in))}
 	for q := range n {
 		if in>>q&1 == 1 {
@@ -191,13 +195,27 @@ func newStage(in int, gates []gateItem, n int) stage {
 			}
 		}
 	}
+	return st
+}
+
+// local returns the positions in the block of the register qubits, in
+// dst's memory.
+func (st *stage) local(qubits, dst []int) []int {
+	dst = dst[:0]
+	for _, q := range qubits {
+		dst = append(dst, slices.Index(st.qubits, q))
+	}
+	return dst
+}
+
+// newStage compiles the gates onto the block of qubits in (a mask of an
+// n-qubit register).
+func newStage(in int, gates []gateItem, n int) stage {
+	st := blockStage(in, n)
 	st.kernels = make([]kernel, len(gates))
 	local := make([]int, 0, MaxMatrixQubits)
 	for i := range gates {
-		local = local[:0]
-		for _, q := range gates[i].qubits {
-			local = append(local, slices.Index(st.qubits, q))
-		}
+		local = st.local(gates[i].qubits, local)
 		gates[i].compile(local, &st.kernels[i])
 	}
 	return st
@@ -229,46 +247,86 @@ func runProgram[F float](p *program, a []F) {
 // runStage applies a stage block by block, the blocks shared out over the
 // worker pool.
 func runStage[F float](st *stage, a []F) {
+	size := 1 << len(st.qubits)
+	eachBlock(st, st.pieces(len(a)/2), a, nil, func(_ int, block, _ []F) {
+		for j := range st.kernels {
+			k := &st.kernels[j]
+			if k.kind == kindDiag && k.nd == 0 {
+				continue
+			}
+			runKernel(k, block, 0, size>>k.npos)
+		}
+	})
+}
+
+// pieces returns how many pieces the blocks of st in a register of size
+// amplitudes are shared out in: more pieces than threads, so that a
+// thread the machine's other work slows down takes fewer of them.
+func (st *stage) pieces(size int) int {
+	blocks := size >> len(st.qubits)
+	if workers(size, blocks) > 1 {
+		return min(blocks, 8*Threads())
+	}
+	return 1
+}
+
+// eachBlock calls fn(piece, x, y) on every block of st, x the block of the
+// interleaved amplitudes a and y the same block of b (nil when b is nil),
+// the blocks split into the given number of contiguous pieces over the
+// worker pool. A contiguous block is handed over in place; a gathered one
+// is copied into a buffer and back after fn.
+func eachBlock[F float](st *stage, pieces int, a, b []F, fn func(piece int, x, y []F)) {
 	bq := len(st.qubits)
 	size := 1 << bq
-	blocks := (len(a) / 2) >> bq
-	pieces := 1
-	if workers(len(a)/2, blocks) > 1 {
-		// More pieces than threads: a thread that the machine's other work
-		// slows down takes fewer of them.
-		pieces = min(blocks, 8*Threads())
-	}
-	parallelFor(pieces, blocks, func(_, lo, hi int) {
-		var buf []F
+	parallelFor(pieces, (len(a)/2)>>bq, func(piece, lo, hi int) {
+		var bufA, bufB []F
 		if st.offs != nil {
-			buf = getBlockBuffer[F](2 * size)
-			defer putBlockBuffer(buf)
+			bufA = getBlockBuffer[F](2 * size)
+			defer putBlockBuffer(bufA)
+			if b != nil {
+				bufB = getBlockBuffer[F](2 * size)
+				defer putBlockBuffer(bufB)
+			}
 		}
-		runLen := 2 << st.run
 		for blk := lo; blk < hi; blk++ {
 			base := expand(blk, st.lows)
-			block := buf
-			if buf == nil {
-				block = a[2*base : 2*(base+size)]
-			} else {
-				for r, off := range st.offs {
-					copy(buf[r*runLen:(r+1)*runLen], a[2*(base|off):])
-				}
+			x := gather(st, a, base, bufA)
+			var y []F
+			if b != nil {
+				y = gather(st, b, base, bufB)
 			}
-			for j := range st.kernels {
-				k := &st.kernels[j]
-				if k.kind == kindDiag && k.nd == 0 {
-					continue
-				}
-				runKernel(k, block, 0, size>>k.npos)
-			}
-			if buf != nil {
-				for r, off := range st.offs {
-					copy(a[2*(base|off):2*(base|off)+runLen], buf[r*runLen:])
-				}
+			fn(piece, x, y)
+			scatter(st, a, base, bufA)
+			if b != nil {
+				scatter(st, b, base, bufB)
 			}
 		}
 	})
+}
+
+// gather returns the block of st at base in a: in place when the block is
+// contiguous (buf is nil), else copied into buf.
+func gather[F float](st *stage, a []F, base int, buf []F) []F {
+	if buf == nil {
+		return a[2*base : 2*(base+1<<len(st.qubits))]
+	}
+	runLen := 2 << st.run
+	for r, off := range st.offs {
+		copy(buf[r*runLen:(r+1)*runLen], a[2*(base|off):])
+	}
+	return buf
+}
+
+// scatter copies the gathered block buf back to base in a; nothing when
+// the block was processed in place (buf is nil).
+func scatter[F float](st *stage, a []F, base int, buf []F) {
+	if buf == nil {
+		return
+	}
+	runLen := 2 << st.run
+	for r, off := range st.offs {
+		copy(a[2*(base|off):2*(base|off)+runLen], buf[r*runLen:])
+	}
 }
 
 // Block buffers are reused across stages and calls.

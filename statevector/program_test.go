@@ -139,7 +139,7 @@ func TestStagesKeepGateOrder(t *testing.T) {
 	}
 	count, stages := 0, 0
 	for rest := items; len(rest) > 0; stages++ {
-		in, taken, left := splitStage(rest, n, bq)
+		in, taken, left := splitStage(rest, itemMask, n, bq)
 		if got := bits.OnesCount(uint(in)); got != bq {
 			t.Fatalf("stage %d: block of %d qubits, want %d", stages, got, bq)
 		}

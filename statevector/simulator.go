@@ -17,7 +17,8 @@ import (
 type Simulator struct {
 	// Options choose fusion, precision and blocking for Expectations; the
 	// zero value is the default (double precision). ExpectationGradient
-	// always runs in double precision, gate by gate in its backward sweep.
+	// always runs in double precision, its backward sweep cache-blocked
+	// whatever the options.
 	Options Options
 	pool    sync.Pool
 }
