@@ -24,7 +24,9 @@ type bidiagonal struct {
 // the row is in cache, and the same pass accumulates Σ_r conj(A_r,i+1)·A_r,:,
 // which is w for step i+1 up to the reflector's scale factor (u is the
 // column scaled by 1/(α−β) below its leading 1). So each step reads the
-// trailing matrix once; rows are shared among goroutines. The arithmetic is
+// trailing matrix once, in two fused kernel passes per row (axpyDotu: left
+// update and right dot product; axpyAxpy: right update and accumulation);
+// rows are shared among goroutines. The arithmetic is
 // zgebd2's in a different order and equally backward stable.
 func bidiagonalize(a *Matrix) *bidiagonal {
 	m, n := a.Rows, a.Cols
@@ -43,20 +45,36 @@ func bidiagonalize(a *Matrix) *bidiagonal {
 	vc := make([]complex128, n)   // conj(v) of the current right reflector
 
 	// pass applies step i's updates to rows [r0, r1) and, if accumulate,
-	// adds conj(A_r,i+1)·A_r,i+2: into acc for rows r ≥ i+2. Step −1 only
+	// adds conj(A_r,i+1)·A_r,i+2: into accum for rows r ≥ i+2. Step −1 only
 	// accumulates.
-	pass := func(i, r0, r1 int, u []complex128, tauq complex128, v []complex128, taup complex128, accumulate bool, acc []complex128) {
+	pass := func(i, r0, r1 int, u []complex128, tauq complex128, v []complex128, taup complex128, accumulate bool, accum []complex128) {
 		for r := r0; r < r1; r++ {
 			row := A[r*n+i+1 : (r+1)*n]
+			acc := accumulate && r >= i+2
+			if taup == 0 {
+				if tauq != 0 {
+					axpy(-cmplx.Conj(tauq)*u[r-i], wrow, row)
+				}
+				if acc {
+					axpy(cmplx.Conj(row[0]), row[1:], accum)
+				}
+				continue
+			}
+			// Two fused passes over the row: the left update with the
+			// right dot product, then the right update with the
+			// accumulation.
+			var d complex128
 			if tauq != 0 {
-				axpy(-cmplx.Conj(tauq)*u[r-i], wrow, row)
+				d = -taup * axpyDotu(-cmplx.Conj(tauq)*u[r-i], wrow, row, v)
+			} else {
+				d = -taup * dotu(row, v)
 			}
-			if taup != 0 {
-				axpy(-taup*dotu(row, v), vc, row)
+			if !acc {
+				axpy(d, vc, row)
+				continue
 			}
-			if accumulate && r >= i+2 {
-				axpy(cmplx.Conj(row[0]), row[1:], acc)
-			}
+			row[0] += d * vc[0]
+			axpyAxpy(d, vc[1:], row[1:], cmplx.Conj(row[0]), accum)
 		}
 	}
 	// runPass runs pass over rows [i+1, m) on goroutines, summing their

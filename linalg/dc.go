@@ -5,8 +5,6 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
-
-	"gonum.org/v1/gonum/blas"
 )
 
 const (
@@ -406,12 +404,16 @@ func project(dst []float64, ld int, outs []int, basis [][]float64, r0, r1 int, i
 		}
 	}
 	if outs[kr-1]-outs[0] == kr-1 {
-		blas128.Dgemm(blas.NoTrans, blas.NoTrans, kr, rows, kt, 1, xs, kt, a, rows, 0, dst[outs[0]*ld+r0:], ld)
+		for _, o := range outs {
+			clear(dst[o*ld+r0 : o*ld+r1])
+		}
+		dgemmAcc(kr, rows, kt, xs, kt, a, rows, dst[outs[0]*ld+r0:], ld)
 		return
 	}
 	c := getFloats(kr * rows)
 	defer putFloats(c)
-	blas128.Dgemm(blas.NoTrans, blas.NoTrans, kr, rows, kt, 1, xs, kt, a, rows, 0, c, rows)
+	clear(c)
+	dgemmAcc(kr, rows, kt, xs, kt, a, rows, c, rows)
 	for i, o := range outs {
 		copy(dst[o*ld+r0:o*ld+r1], c[i*rows:(i+1)*rows])
 	}

@@ -19,14 +19,17 @@
 //     (exp(−i·t·H) through the eigendecomposition) and ExpmFrechet, the
 //     Fréchet derivative of exp (Al-Mohy & Higham 2009) for GRAPE.
 //
-// Real-arithmetic pieces come from gonum: its BLAS supplies the assembly
-// complex axpy/dot kernels under every inner loop and the real matrix
-// products (Dgemm) of the divide and conquer, and its LAPACK the 2×2
-// kernels (Dlartg, Dlas2, Dlasv2) of the bidiagonal SVD. gonum has no
-// divide and conquer (dbdsdc), so it is written here (dc.go, secular.go);
-// the bidiagonal QR and tridiagonal QL iterations are re-implemented only
-// to log their plane rotations and apply them row-wise in batches, which in
-// row-major storage is 3–7× faster than gonum's Dbdsqr/Dsteqr with vectors.
+// The inner kernels are its own (kernel.go): complex axpy and dot and
+// register-tiled complex and real matrix products, in AVX2/FMA assembly on
+// amd64 CPUs that have it (checked at run time) with portable Go loops
+// elsewhere. Reflector sequences and the trailing updates of QR are applied
+// in compact-WY blocks (wy.go), so most of their work is matrix products.
+// gonum's LAPACK supplies the 2×2 kernels (Dlartg, Dlas2, Dlasv2) of the
+// bidiagonal SVD. gonum has no divide and conquer (dbdsdc), so it is
+// written here (dc.go, secular.go); the bidiagonal QR and tridiagonal QL
+// iterations are re-implemented only to log their plane rotations and
+// apply them row-wise in batches, which in row-major storage is 3–7×
+// faster than gonum's Dbdsqr/Dsteqr with vectors.
 //
 // All functions return errors for invalid input (shape mismatches, NaN or
 // infinite elements, a non-Hermitian matrix given as Hermitian) and never

@@ -3,8 +3,6 @@ package linalg
 import (
 	"math"
 	"math/cmplx"
-
-	gblas "gonum.org/v1/gonum/blas/gonum"
 )
 
 // makeReflector computes an elementary reflector H = I − τ·v·v† with v[0] = 1
@@ -63,37 +61,4 @@ func reflectRight(c []complex128, ld, rows int, v, vc []complex128, tau complex1
 			axpy(-s, vc, cr)
 		}
 	}
-}
-
-// blas128 is gonum's BLAS, whose unit-stride complex axpy and dot kernels are
-// SSE3 assembly on amd64, about 1.5× the compiled Go loops from length
-// blasMinLen on; shorter vectors use a plain loop, which avoids the call
-// and argument checks.
-var blas128 gblas.Implementation
-
-const blasMinLen = 16
-
-// axpy sets y += alpha·x[:len(y)].
-func axpy(alpha complex128, x, y []complex128) {
-	if len(y) >= blasMinLen {
-		blas128.Zaxpy(len(y), alpha, x, 1, y, 1)
-		return
-	}
-	x = x[:len(y)]
-	for j := range y {
-		y[j] += alpha * x[j]
-	}
-}
-
-// dotu returns Σ x_j·y_j (no conjugation) over j < len(x).
-func dotu(x, y []complex128) complex128 {
-	if len(x) >= blasMinLen {
-		return blas128.Zdotu(len(x), x, 1, y, 1)
-	}
-	y = y[:len(x)]
-	var s complex128
-	for j := range x {
-		s += x[j] * y[j]
-	}
-	return s
 }

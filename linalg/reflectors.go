@@ -34,6 +34,25 @@ func (h *reflectors) conjugates() [][]complex128 {
 	return vc
 }
 
+// wyBlocks returns the reflectors as consecutive compact-WY blocks of
+// wyBlockSize (the last one shorter), carved from buf, which the caller
+// returns to the pool (putComplex) when done with the blocks.
+func (h *reflectors) wyBlocks() (blocks []*wyBlock, buf []complex128) {
+	size := 0
+	for i0 := 0; i0 < len(h.v); i0 += wyBlockSize {
+		size += h.wySize(i0, min(i0+wyBlockSize, len(h.v)))
+	}
+	buf = getComplex(size)
+	clear(buf)
+	all := buf
+	for i0 := 0; i0 < len(h.v); i0 += wyBlockSize {
+		i1 := min(i0+wyBlockSize, len(h.v))
+		blocks = append(blocks, h.wy(i0, i1, buf))
+		buf = buf[h.wySize(i0, i1):]
+	}
+	return blocks, all
+}
+
 // work returns the number of multiply–adds of one application to a single
 // vector, for the parallelism threshold.
 func (h *reflectors) work() int {
@@ -48,8 +67,27 @@ func (h *reflectors) work() int {
 // entry and off is 0, so H_i need only touch columns ≥ i (the economy of
 // LAPACK's zung2r). Column slabs of x are independent and are shared among
 // goroutines.
+//
+// Without identityTop, with at least wyBlockSize reflectors and wyMinRows
+// columns they are applied in compact-WY blocks (wyBlock.leftMul), as in
+// rightMulAdj. With identityTop the
+// reflections one at a time, skipping the columns they do not reach, took
+// 0.9× the time of compact-WY blocks that skip them (thin Q of 128×64 and
+// 256×128, one run).
 func (h *reflectors) leftMul(x *Matrix, identityTop bool) {
 	p := x.Cols
+	if !identityTop && len(h.v) >= wyBlockSize && x.Cols >= wyMinRows {
+		blocks, buf := h.wyBlocks()
+		defer putComplex(buf)
+		parallelRows(p, p*h.work(), func(c0, c1 int) {
+			work := getComplex(2 * (c1 - c0) * wyBlockSize)
+			defer putComplex(work)
+			for j := len(blocks) - 1; j >= 0; j-- {
+				blocks[j].leftMul(x.Data[c0:], p, c1-c0, work)
+			}
+		})
+		return
+	}
 	parallelRows(p, p*h.work(), func(c0, c1 int) {
 		work := make([]complex128, reflectSlab)
 		for s0 := c0; s0 < c1; s0 += reflectSlab {
@@ -71,8 +109,28 @@ func (h *reflectors) leftMul(x *Matrix, identityTop bool) {
 // identityLeft is set, x is [I 0] on entry and off is 0, so H_i need only
 // touch rows ≥ i (row r = e_r is first reached by H_r). Rows of x are
 // independent and are shared among goroutines.
+//
+// Without identityLeft, with at least wyBlockSize reflectors and at least
+// wyMinRows rows, blocks of wyBlockSize reflectors are applied in
+// compact-WY form (wyBlock), so that the work is matrix products on the
+// register-tiled kernel instead of a dot product and an axpy per row and
+// reflector. Forming a block costs about b/(2·rows) of applying it: in a
+// TruncatedSVD it took 0.96× the time of the reflections one at a time at
+// 256×256 (128 rows) and 1.03× at 128×128 (64 rows), one run.
 func (h *reflectors) rightMulAdj(x *Matrix, identityLeft bool) {
 	n := x.Cols
+	if !identityLeft && len(h.v) >= wyBlockSize && x.Rows >= wyMinRows {
+		blocks, buf := h.wyBlocks()
+		defer putComplex(buf)
+		parallelRows(x.Rows, x.Rows*h.work(), func(r0, r1 int) {
+			work := getComplex(2 * (r1 - r0) * wyBlockSize)
+			defer putComplex(work)
+			for j := len(blocks) - 1; j >= 0; j-- {
+				blocks[j].rightMulAdj(x.Data[r0*n:], n, r1-r0, work)
+			}
+		})
+		return
+	}
 	vc := h.conjugates()
 	parallelRows(x.Rows, x.Rows*h.work(), func(r0, r1 int) {
 		for b0 := r0; b0 < r1; b0 += reflectRowBlock {
