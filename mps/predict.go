@@ -20,14 +20,18 @@ import (
 // (full SVDs), took 0.88× the CPU time of the QR-iteration SVD in three
 // interleaved runs (n = 16, depth 20: 0.64–0.68 s against 0.72–0.75 s;
 // n = 20, depth 12: 0.046–0.061 s against 0.055–0.058 s), on a machine too
-// loaded for the full wall-clock table.
+// loaded for the full wall-clock table. It was rescaled again (9.7e-9 →
+// 5.9e-9) when linalg got its AVX2 kernels and compact-WY blocks: the same
+// cells took 0.61× the CPU time of the previous build in two interleaved
+// runs (n = 16, depth 20: 0.34–0.35 s against 0.55–0.58 s; n = 20,
+// depth 12: 0.028–0.033 s against 0.043–0.046 s).
 const (
 	// stateVectorSeconds is the dense state vector's time per gate per
 	// amplitude (each gate streams the whole state).
 	stateVectorSeconds = 2.7e-9
 	// workSeconds is the MPS's time per unit of Cost.Work, the summed
 	// m·n·min(m, n) of its SVDs.
-	workSeconds = 9.7e-9
+	workSeconds = 5.9e-9
 	// splitSeconds is the MPS's fixed time per split, which dominates at
 	// small bond dimension.
 	splitSeconds = 5e-5
