@@ -37,10 +37,21 @@ import (
 // which weighs every sample equally and leaves the predicted class
 // unchanged (‖E(x)‖ > 0 rescales all classes alike). Environments are
 // stored normalised, so no contraction underflows however long the chain.
+//
+// Initialisation. The first Train builds every site from the training
+// inputs (mpsChain.dataInit): each keeps the leading directions of the
+// data's product states, so the sweeps start from environments that vary
+// smoothly with the pixels. On MNIST 14×14 at bond 20 one sweep from the
+// random rotations reaches 0.46 test accuracy with 2000 training images,
+// from the data 0.89; with 10k images one sweep from the data (0.944)
+// does what four from the rotations did (0.941).
 type MPSClassifier struct {
 	mpsChain
 	// Truncation decides every split's bond dimension (MaxBond, Cutoff).
 	Truncation linalg.Truncation
+	// fresh says Train has not run yet, so the first Train may replace the
+	// rotation initialisation by the data initialisation.
+	fresh bool
 }
 
 // MPSConfig configures NewMPSClassifier and NewMPSGradClassifier. Zero
@@ -56,6 +67,12 @@ type MPSConfig struct {
 	Cutoff  float64
 	// Noise is the relative noise of the rotation initialisation [0.01].
 	Noise float64
+	// LogitScale κ multiplies the normalised outputs of MPSGradClassifier
+	// before the softmax [10]. Each f̂ is bounded by the norm of the
+	// class-index tensor, so without it Adam, whose steps are about the
+	// learning rate per entry, needs thousands of steps just to grow the
+	// logits to a confident size.
+	LogitScale float64
 }
 
 func (c *MPSConfig) defaults() {
@@ -63,6 +80,7 @@ func (c *MPSConfig) defaults() {
 	setDefault(&c.MaxBond, c.Bond)
 	setDefault(&c.Cutoff, 1e-10)
 	setDefault(&c.Noise, 0.01)
+	setDefault(&c.LogitScale, 10)
 }
 
 func (c *MPSConfig) check(sites, classes int) error {
@@ -73,20 +91,23 @@ func (c *MPSConfig) check(sites, classes int) error {
 		return fmt.Errorf("classical: MPS bond %d, max bond %d; want 1 to 1024", c.Bond, c.MaxBond)
 	case !(c.Noise >= 0) || math.IsInf(c.Noise, 0):
 		return fmt.Errorf("classical: MPS initial noise %v, want ≥ 0", c.Noise)
+	case !(c.LogitScale > 0) || math.IsInf(c.LogitScale, 0):
+		return fmt.Errorf("classical: MPS logit scale %v, want a finite number > 0", c.LogitScale)
 	}
 	return (linalg.Truncation{MaxBond: c.MaxBond, Cutoff: c.Cutoff}).Validate()
 }
 
 // NewMPSClassifier returns an MPS classifier over sites inputs with the
-// class index on site 0, initialised by rotationInit. It returns an error
-// for bad sizes or settings.
+// class index on site 0, initialised by rotationInit; the first Train
+// replaces that by the data initialisation unless SweepConfig.RotationInit
+// says otherwise. It returns an error for bad sizes or settings.
 func NewMPSClassifier(sites, classes int, cfg MPSConfig, rng *rand.Rand) (*MPSClassifier, error) {
 	cfg.defaults()
 	if err := cfg.check(sites, classes); err != nil {
 		return nil, err
 	}
 	m := &MPSClassifier{mpsChain: mpsChain{Sites: sites, Classes: classes},
-		Truncation: linalg.Truncation{MaxBond: cfg.MaxBond, Cutoff: cfg.Cutoff}}
+		Truncation: linalg.Truncation{MaxBond: cfg.MaxBond, Cutoff: cfg.Cutoff}, fresh: true}
 	m.rotationInit(cfg.Bond, cfg.Noise, rng)
 	return m, nil
 }
