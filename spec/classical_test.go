@@ -133,6 +133,12 @@ train: {epochs: 1, optimizer: adam}`, `remove train.optimizer`},
 		{`data: {dataset: digits}
 model: {kind: mps-classifier, training: gradient, cg_steps: 3}
 train: {epochs: 1}`, `only sweeps training uses cg_steps`},
+		{`data: {dataset: digits}
+model: {kind: mps-classifier, logit_scale: 5}
+train: {epochs: 1}`, `only gradient training uses logit_scale`},
+		{`data: {dataset: digits}
+model: {kind: mps-classifier, training: gradient, logit_scale: -1}
+train: {epochs: 1}`, `model.logit_scale: -1, want a finite number > 0`},
 		{`model: {kind: hopfield, loads: [0.2, 0.1]}
 train: {epochs: 2}`, `want increasing loads`},
 		{`data: {dataset: iris}
