@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/qmlgo/qml/internal/cputime"
 	"github.com/qmlgo/qml/vqc"
 )
 
@@ -143,12 +144,12 @@ func timeEngine(e Engine, c SimCircuit, repeats int, r *SimResult) error {
 		if err := reset(); err != nil {
 			return err
 		}
-		start, c0 := time.Now(), cpuTime()
+		start, c0 := time.Now(), cputime.Process()
 		if err := run(); err != nil {
 			return err
 		}
 		r.Runs = append(r.Runs, time.Since(start).Seconds())
-		cpu = append(cpu, (cpuTime() - c0).Seconds())
+		cpu = append(cpu, (cputime.Process() - c0).Seconds())
 	}
 	r.Seconds, r.CPUSeconds = median(r.Runs), median(cpu)
 	if p.fidelity != nil {

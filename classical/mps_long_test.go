@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/qmlgo/qml/dataset"
+	"github.com/qmlgo/qml/internal/cputime"
 	"github.com/qmlgo/qml/optim"
 )
 
@@ -114,13 +115,13 @@ func TestMPSClassifierMNIST(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cpu := cpuTime()
+	cpu := cputime.Process()
 	_, err = m.Train(train, SweepConfig{Sweeps: mnistSweeps, OnSweep: func(s SweepStats) {
-		now := cpuTime()
+		now := cputime.Process()
 		_, acc, _ := m.Evaluate(test)
 		t.Logf("sweep %d: train accuracy %.4f, test %.4f, max bond %d, %.1f s wall, %.1f s CPU per sweep",
 			s.Sweep, s.Accuracy, acc, s.MaxBond, s.Seconds, (now - cpu).Seconds())
-		cpu = cpuTime()
+		cpu = cputime.Process()
 	}})
 	if err != nil {
 		t.Fatal(err)
@@ -164,13 +165,13 @@ func TestMPSGradClassifierMNIST(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cpu := cpuTime()
+	cpu := cputime.Process()
 	_, err = Fit(m, train, FitOptions{Epochs: mnistEpochs, BatchSize: 32, Optimizer: opt, OnEpoch: func(e Epoch) {
-		now := cpuTime()
+		now := cputime.Process()
 		_, acc, _ := Evaluate(m, test)
 		t.Logf("epoch %d: train loss %.4f, accuracy %.4f, test %.4f, %.1f s wall, %.1f s CPU per epoch",
 			e.Epoch, e.Loss, e.Accuracy, acc, e.Seconds, (now - cpu).Seconds())
-		cpu = cpuTime()
+		cpu = cputime.Process()
 	}}, rng)
 	if err != nil {
 		t.Fatal(err)
@@ -209,13 +210,13 @@ func TestMPSGradClassifierMNISTFull(t *testing.T) {
 	adam, _ := optim.New("adam", map[string]float64{"lr": 0.001})
 	cosine, _ := optim.CosineDecay(0.001, 0.00001, mnistFullEpochs*((train.Len()+31)/32))
 	opt, _ := optim.WithSchedule(adam, cosine)
-	cpu := cpuTime()
+	cpu := cputime.Process()
 	_, err = Fit(m, train, FitOptions{Epochs: mnistFullEpochs, BatchSize: 32, Optimizer: opt, OnEpoch: func(e Epoch) {
-		now := cpuTime()
+		now := cputime.Process()
 		_, acc, _ := Evaluate(m, test)
 		t.Logf("epoch %d: train loss %.4f, accuracy %.4f, test %.4f, %.1f s wall, %.1f s CPU per epoch",
 			e.Epoch, e.Loss, e.Accuracy, acc, e.Seconds, (now - cpu).Seconds())
-		cpu = cpuTime()
+		cpu = cputime.Process()
 	}}, rng)
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/qmlgo/qml/dataset"
+	"github.com/qmlgo/qml/internal/cputime"
 	"github.com/qmlgo/qml/optim"
 )
 
@@ -45,13 +46,13 @@ func BenchmarkRBMDigitsEpoch(b *testing.B) {
 		b.Fatal(err)
 	}
 	cfg := RBMTraining{Method: PCD, K: 1, Epochs: 1, BatchSize: 10, LearningRate: 0.06}
-	start := cpuTime()
+	start := cputime.Process()
 	for b.Loop() {
 		if _, err := r.Fit(train.X, cfg, rng); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(cpuTime()-start)/1e6/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64(cputime.Process()-start)/1e6/float64(b.N), "cpu-ms/op")
 }
 
 // TestRBMDigitsFeatures is scikit-learn's RBM example: 100 hidden units

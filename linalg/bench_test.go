@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/qmlgo/qml/internal/cputime"
 )
 
 // BenchmarkMul reports complex GEMM throughput (8 real flops per complex
@@ -31,13 +33,13 @@ func BenchmarkSVD(b *testing.B) {
 	for _, n := range []int{32, 128, 256, 512} {
 		a := randomMatrix(rand.New(rand.NewPCG(1, 2)), n, n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
-			cpu0 := processCPU()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				if _, _, _, err := SVD(a); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric((processCPU()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
+			b.ReportMetric((cputime.Process()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
 		})
 	}
 }
@@ -47,13 +49,13 @@ func BenchmarkTruncatedSVD(b *testing.B) {
 	for _, chi := range []int{64, 128, 256} {
 		a := randomMatrix(rand.New(rand.NewPCG(1, 2)), 2*chi, 2*chi)
 		b.Run(fmt.Sprint(2*chi), func(b *testing.B) {
-			cpu0 := processCPU()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				if _, _, _, _, err := TruncatedSVD(a, Truncation{MaxBond: chi}); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric((processCPU()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
+			b.ReportMetric((cputime.Process()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
 		})
 	}
 }
@@ -65,13 +67,13 @@ func BenchmarkQR(b *testing.B) {
 	for _, sh := range [][2]int{{128, 64}, {256, 128}, {512, 256}, {256, 256}} {
 		a := randomMatrix(rand.New(rand.NewPCG(1, 2)), sh[0], sh[1])
 		b.Run(fmt.Sprintf("%dx%d", sh[0], sh[1]), func(b *testing.B) {
-			cpu0 := processCPU()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				if _, _, err := QR(a); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric((processCPU()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
+			b.ReportMetric((cputime.Process()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
 		})
 	}
 }
@@ -162,22 +164,22 @@ func BenchmarkBidiagonalSVD(b *testing.B) {
 			e[i] = rng.NormFloat64()
 		}
 		b.Run(fmt.Sprintf("qr/%d", n), func(b *testing.B) {
-			cpu0 := processCPU()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				if _, _, _, err := bidiagonalSVD(slices.Clone(d), slices.Clone(e)); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric((processCPU()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
+			b.ReportMetric((cputime.Process()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
 		})
 		b.Run(fmt.Sprintf("dc/%d", n), func(b *testing.B) {
-			cpu0 := processCPU()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				if _, _, _, _, err := bidiagonalDC(d, e, all); err != nil {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric((processCPU()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
+			b.ReportMetric((cputime.Process()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
 		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/qmlgo/qml/circuit"
+	"github.com/qmlgo/qml/internal/cputime"
 	"github.com/qmlgo/qml/mps"
 	"github.com/qmlgo/qml/vqc"
 	"github.com/qmlgo/qml/vqc/backendtest"
@@ -38,7 +39,7 @@ func BenchmarkBrickwork(b *testing.B) {
 	for _, chi := range []int{64, 128} {
 		b.Run(fmt.Sprintf("chi=%d", chi), func(b *testing.B) {
 			var rep mps.Report
-			cpu0 := processCPU()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				s, err := mps.New(c.NumQubits, mps.Options{MaxBond: chi, Cutoff: 1e-12})
 				if err != nil {
@@ -49,7 +50,7 @@ func BenchmarkBrickwork(b *testing.B) {
 				}
 				rep = s.Report()
 			}
-			b.ReportMetric((processCPU()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((cputime.Process()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(rep.FidelityEstimate, "fidelity")
 			b.ReportMetric(float64(rep.MaxBond), "max-bond")
 		})
@@ -105,14 +106,14 @@ func BenchmarkTwoQubitGate(b *testing.B) {
 		b.Run(fmt.Sprintf("chi=%d", chi), func(b *testing.B) {
 			s, gates := saturatedState(b, chi)
 			i := 0
-			cpu0 := processCPU()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				if err := s.Run(gates[i%len(gates)], circuit.Binding{}); err != nil {
 					b.Fatal(err)
 				}
 				i++
 			}
-			b.ReportMetric((processCPU()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
+			b.ReportMetric((cputime.Process()-cpu0).Seconds()*1e3/float64(b.N), "cpu-ms/op")
 		})
 	}
 }
@@ -128,7 +129,7 @@ func BenchmarkBrickworkExact(b *testing.B) {
 		c := brickwork(rand.New(rand.NewPCG(uint64(n), 20)), n, depth)
 		b.Run(fmt.Sprintf("n=%d/depth=%d", n, depth), func(b *testing.B) {
 			var rep mps.Report
-			cpu0 := processCPU()
+			cpu0 := cputime.Process()
 			for b.Loop() {
 				s, err := mps.New(n, mps.Options{})
 				if err != nil {
@@ -139,7 +140,7 @@ func BenchmarkBrickworkExact(b *testing.B) {
 				}
 				rep = s.Report()
 			}
-			b.ReportMetric((processCPU()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric((cputime.Process()-cpu0).Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(float64(rep.MaxBond), "max-bond")
 		})
 	}

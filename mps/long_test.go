@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/qmlgo/qml/circuit"
+	"github.com/qmlgo/qml/internal/cputime"
 	"github.com/qmlgo/qml/mps"
 	"github.com/qmlgo/qml/statevector"
 )
@@ -56,12 +57,12 @@ func cumulativeTimes(layers []*circuit.Circuit, checkpoints []int, budget time.D
 	var total, totalCPU time.Duration
 	k := 0
 	for l, c := range layers {
-		t0, c0 := time.Now(), processCPU()
+		t0, c0 := time.Now(), cputime.Process()
 		if err := run(c); err != nil {
 			return nil, nil, err
 		}
 		total += time.Since(t0)
-		totalCPU += processCPU() - c0
+		totalCPU += cputime.Process() - c0
 		if k < len(checkpoints) && l+1 == checkpoints[k] {
 			wall[k], cpu[k] = total, totalCPU
 			k++
@@ -177,14 +178,14 @@ func TestCostScaling(t *testing.T) {
 	for _, chi := range chis {
 		s, gates := saturatedState(t, chi)
 		reps := max(8, 4096/chi)
-		t0, c0 := time.Now(), processCPU()
+		t0, c0 := time.Now(), cputime.Process()
 		for i := range reps {
 			if err := s.Run(gates[i%len(gates)], circuit.Binding{}); err != nil {
 				t.Fatal(err)
 			}
 		}
 		per := time.Since(t0).Seconds() / float64(reps)
-		perCPU := (processCPU() - c0).Seconds() / float64(reps)
+		perCPU := (cputime.Process() - c0).Seconds() / float64(reps)
 		fmt.Fprintf(&tbl, "| %d | %.3g ms | %.3g ms |\n", chi, 1e3*per, 1e3*perCPU)
 		xs = append(xs, math.Log(float64(chi)))
 		ys, ycpu = append(ys, math.Log(per)), append(ycpu, math.Log(perCPU))
