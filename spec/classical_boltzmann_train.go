@@ -14,15 +14,11 @@ import (
 // boltzmannOptimizer returns train.optimizer for a machine fitted on n
 // samples in batches of bs, with its learning rate: nil for plain SGD at a
 // constant rate (which classical fuses into the update, without a
-// gradient buffer); with lr_decay cosine, the optimizer wrapped in a
-// schedule that falls to lr/100 over the run.
+// gradient buffer); otherwise the optimizer under the lr_decay schedule
+// (withLRDecay).
 func boltzmannOptimizer(s *Spec, lrDecay string, n, bs int) (optim.Optimizer, float64, error) {
 	opt := s.Train.Optimizer
-	lr, ok := opt.Hyper["lr"]
-	if !ok {
-		d, _ := optim.Defaults(opt.Name)
-		lr = d["lr"]
-	}
+	lr := trainLR(s)
 	if opt.Name == "sgd" && lrDecay == "" {
 		return nil, lr, nil
 	}
@@ -30,17 +26,37 @@ func boltzmannOptimizer(s *Spec, lrDecay string, n, bs int) (optim.Optimizer, fl
 	if err != nil {
 		return nil, 0, s.Errorf("train.optimizer", "%v", err)
 	}
-	if lrDecay == "cosine" {
-		batches := (n + bs - 1) / bs
-		sch, err := optim.CosineDecay(lr, lr/100, s.Train.Epochs*batches)
-		if err != nil {
-			return nil, 0, s.Errorf("model.lr_decay", "%v", err)
-		}
-		if o, err = optim.WithSchedule(o, sch); err != nil {
-			return nil, 0, s.Errorf("model.lr_decay", "%v", err)
-		}
+	o, err = withLRDecay(s, o, lrDecay, n, bs)
+	return o, lr, err
+}
+
+// trainLR is train.optimizer's learning rate, given or default.
+func trainLR(s *Spec) float64 {
+	opt := s.Train.Optimizer
+	if lr, ok := opt.Hyper["lr"]; ok {
+		return lr
 	}
-	return o, lr, nil
+	d, _ := optim.Defaults(opt.Name)
+	return d["lr"]
+}
+
+// withLRDecay returns o unchanged for an empty lrDecay; for "cosine", o
+// under a schedule that falls from the learning rate to 1/100 of it over
+// the run's train.epochs passes of n samples in batches of bs.
+func withLRDecay(s *Spec, o optim.Optimizer, lrDecay string, n, bs int) (optim.Optimizer, error) {
+	if lrDecay != "cosine" {
+		return o, nil
+	}
+	lr := trainLR(s)
+	batches := (n + bs - 1) / bs
+	sch, err := optim.CosineDecay(lr, lr/100, s.Train.Epochs*batches)
+	if err != nil {
+		return nil, s.Errorf("model.lr_decay", "%v", err)
+	}
+	if o, err = optim.WithSchedule(o, sch); err != nil {
+		return nil, s.Errorf("model.lr_decay", "%v", err)
+	}
+	return o, nil
 }
 
 // boltzmannEpochs turns a machine's epoch records into the run's, writing

@@ -111,6 +111,8 @@ type classifierTrainer struct {
 	model classical.Classifier
 	// lbfgs selects full-batch L-BFGS instead of mini-batches.
 	lbfgs bool
+	// lrDecay is the model's lr_decay schedule of mini-batch training.
+	lrDecay string
 	// train, validation and test are the run's splits without the
 	// critical band.
 	train, validation, test *dataset.Dataset
@@ -171,6 +173,9 @@ func (t *classifierTrainer) Fit(o FitOptions) (*History, error) {
 	opt, err := s.Train.Optimizer.New()
 	if err != nil {
 		return nil, s.Errorf("train.optimizer", "%v", err)
+	}
+	if opt, err = withLRDecay(s, opt, t.lrDecay, t.train.Len(), s.Train.BatchSize); err != nil {
+		return nil, err
 	}
 	cp := checkpointer{path: o.Checkpoint, run: t.run, stream: t.stream}
 	var epochs []Epoch

@@ -45,6 +45,9 @@ type MPSClassifierModel struct {
 	// gradient-trained MPS before the softmax (default 10; see
 	// classical.MPSConfig).
 	LogitScale float64 `json:"logit_scale,omitempty"`
+	// LRDecay is "cosine" for a learning rate of gradient training that
+	// falls to 1/100 of train.optimizer's over the run (default constant).
+	LRDecay string `json:"lr_decay,omitempty"`
 	// CriticalBand is as for logistic (Ising-phase data only).
 	CriticalBand float64 `json:"critical_band,omitempty"`
 }
@@ -86,8 +89,13 @@ func (m *MPSClassifierModel) check(s *Spec, p *problems) {
 	if m.Training == "gradient" && (!(m.LogitScale > 0) || math.IsInf(m.LogitScale, 0)) {
 		p.add("model.logit_scale", "%v, want a finite number > 0", m.LogitScale)
 	}
-	if m.Training != "gradient" && s.Has("model.logit_scale") {
-		p.add("model.logit_scale", "only gradient training uses logit_scale")
+	if m.LRDecay != "" {
+		p.oneOf("model.lr_decay", m.LRDecay, "cosine")
+	}
+	for _, f := range []string{"logit_scale", "lr_decay"} {
+		if m.Training != "gradient" && s.Has("model."+f) {
+			p.add("model."+f, "only gradient training uses %s", f)
+		}
 	}
 	if p.oneOf("model.training", m.Training, "sweeps", "gradient") && m.Training == "gradient" {
 		for _, f := range []string{"max_bond", "cutoff", "cg_steps"} {
@@ -171,6 +179,7 @@ func (m *MPSClassifierModel) build(r *Run) (Trainer, error) {
 			return nil, r.Spec.Errorf("model", "%v", err)
 		}
 		t.model = g
+		t.lrDecay = m.LRDecay
 		return &mpsGradTrainer{classifierTrainer: t, full: full}, nil
 	}
 	mps, err := classical.NewMPSClassifier(sites, classes, cfg, t.stream.rng)
