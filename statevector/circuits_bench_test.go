@@ -4,11 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/qmlgo/qml/circuit"
+	"github.com/qmlgo/qml/internal/cputime"
 )
 
 // The benchmarks in this file run the shared benchmark circuits
@@ -69,7 +69,7 @@ func memoryFloor(a []float64) (wall, cpu time.Duration) {
 	p := Threads()
 	best, bestCPU := time.Duration(1<<62), time.Duration(1<<62)
 	for range 6 {
-		start, c0 := time.Now(), cpuTime()
+		start, c0 := time.Now(), cputime.Process()
 		var wg sync.WaitGroup
 		for w := range p {
 			x := a[w*len(a)/p : (w+1)*len(a)/p]
@@ -81,19 +81,9 @@ func memoryFloor(a []float64) (wall, cpu time.Duration) {
 		}
 		wg.Wait()
 		best = min(best, time.Since(start))
-		bestCPU = min(bestCPU, cpuTime()-c0)
+		bestCPU = min(bestCPU, cputime.Process()-c0)
 	}
 	return best, bestCPU
-}
-
-// cpuTime returns the processor time this process has used, all threads
-// together: on a shared machine it shows the work apart from the waiting.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // reportPerGate reports the best run's ns/gate and its ratio to the floor.
@@ -149,12 +139,12 @@ func BenchmarkCircuits(b *testing.B) {
 					best, bestCPU := time.Duration(1<<62), time.Duration(1<<62)
 					for b.Loop() {
 						s.Reset()
-						start, cpu := time.Now(), cpuTime()
+						start, cpu := time.Now(), cputime.Process()
 						if err := s.RunWith(c, circuit.Binding{}, v.opts); err != nil {
 							b.Fatal(err)
 						}
 						best = min(best, time.Since(start))
-						bestCPU = min(bestCPU, cpuTime()-cpu)
+						bestCPU = min(bestCPU, cputime.Process()-cpu)
 					}
 					reportPerGate(b, best, countGates(c), floor)
 					b.ReportMetric(bestCPU.Seconds(), "cpu-s/circuit")
@@ -182,17 +172,17 @@ func BenchmarkVsItsubaki(b *testing.B) {
 	theirsCPU, oursCPU := time.Duration(1<<62), time.Duration(1<<62)
 	for b.Loop() {
 		r := newRef(c.NumQubits)
-		start, cpu := time.Now(), cpuTime()
+		start, cpu := time.Now(), cputime.Process()
 		for _, op := range c.Ops {
 			r.gate(op.Gate.Name, op.Qubits, op.Angles(circuit.Binding{}))
 		}
-		theirs, theirsCPU = min(theirs, time.Since(start)), min(theirsCPU, cpuTime()-cpu)
+		theirs, theirsCPU = min(theirs, time.Since(start)), min(theirsCPU, cputime.Process()-cpu)
 		s.Reset()
-		start, cpu = time.Now(), cpuTime()
+		start, cpu = time.Now(), cputime.Process()
 		if err := s.Run(c, circuit.Binding{}); err != nil {
 			b.Fatal(err)
 		}
-		ours, oursCPU = min(ours, time.Since(start)), min(oursCPU, cpuTime()-cpu)
+		ours, oursCPU = min(ours, time.Since(start)), min(oursCPU, cputime.Process()-cpu)
 	}
 	b.ReportMetric(float64(theirs)/float64(ours), "x-itsubaki")
 	b.ReportMetric(float64(theirsCPU)/float64(oursCPU), "x-itsubaki-cpu")

@@ -9,6 +9,9 @@ const simdEnabled = false
 // runSIMD has no vector loops in this build.
 func runSIMD[F float](*kernel, []F, int, int) bool { return false }
 
+// runPairSIMD has no vector loops in this build.
+func runPairSIMD[F float](*kernel, *kernel, []F) bool { return false }
+
 // dotSIMD has no vector loop in this build.
 func dotSIMD(*kernel, []float64, []float64, *[4]int, bool, int, int) (float64, float64, bool) {
 	return 0, 0, false

@@ -94,6 +94,44 @@ func simd64(k *kernel, a []float64, lo, hi int) bool {
 	return true
 }
 
+// pairSpans64 walks the registers a loop over the pairs of a one-target
+// gate on a qubit ≥ vb64 visits, span by span. A span s holds runs of
+// run floats, each at a multiple of 2·run below total, whose registers
+// pair with those o floats above them. A gate with no other qubit ≥ vb64
+// sweeps its whole range in one span of runs of o floats followed by
+// their partners, so that a low target, whose runs are a register or two,
+// costs no index expansion per run; otherwise each run of registers is a
+// span.
+type pairSpans64 struct {
+	i, hi, r1, cm, o int
+	lows             []int
+	flat             bool
+}
+
+// newPairSpans64 returns the spans of the register bases [lo, hi) of
+// layout l, for a target o floats above its partner.
+func newPairSpans64(l *vecLayout, o, lo, hi int) pairSpans64 {
+	r1 := l.runMask()
+	return pairSpans64{i: lo, hi: hi, r1: r1, cm: l.cmOut, o: o, lows: l.lows[:l.nOut],
+		flat: l.nOut == 1 && l.cmOut == 0 && lo&r1 == 0 && hi&r1 == 0}
+}
+
+// more reports whether a span is left.
+func (sp *pairSpans64) more() bool { return sp.i < sp.hi }
+
+// next returns the next span of a, its extent and its run length.
+func (sp *pairSpans64) next(a []float64) (s []float64, total, run int) {
+	if sp.flat {
+		b, n := 2*(expand(sp.i, sp.lows)<<vb64), (sp.hi-sp.i)*reg64
+		sp.i = sp.hi
+		return a[b : b+2*n], 2 * n, sp.o
+	}
+	end := min(sp.hi, (sp.i|sp.r1)+1)
+	b, n := 2*(expand(sp.i, sp.lows)<<vb64|sp.cm), (end-sp.i)*reg64
+	sp.i = end
+	return a[b:], n, n
+}
+
 // dense1Out64 applies a 2×2 matrix on a qubit ≥ vb64: the registers at
 // base and base|o1 mix with broadcast coefficients.
 func dense1Out64(k *kernel, a []float64, l *vecLayout, lo, hi int) {
@@ -103,18 +141,15 @@ func dense1Out64(k *kernel, a []float64, l *vecLayout, lo, hi int) {
 	}
 	m0, m1, m2, m3 := bcast64(k.m[0]), bcast64(k.m[1]), bcast64(k.m[2]), bcast64(k.m[3])
 	o := 2 * k.o1
-	r1, lows, cm := l.runMask(), l.lows[:l.nOut], l.cmOut
-	for i := lo; i < hi; {
-		end := min(hi, (i|r1)+1)
-		b, n := 2*(expand(i, lows)<<vb64|cm), end-i
-		i = end
-		x := a[b : b+n*reg64]
-		y := a[b+o : b+o+len(x)]
-		for j := 0; j+reg64 <= len(x); j += reg64 {
-			u, v := load64(x, j), load64(y, j)
-			us, vs := swap64(u), swap64(v)
-			store64(vs.MulAdd(m1.im, v.MulAdd(m1.re, us.MulAdd(m0.im, u.Mul(m0.re)))), x, j)
-			store64(vs.MulAdd(m3.im, v.MulAdd(m3.re, us.MulAdd(m2.im, u.Mul(m2.re)))), y, j)
+	for sp := newPairSpans64(l, o, lo, hi); sp.more(); {
+		s, total, run := sp.next(a)
+		for c := 0; c < total; c += 2 * run {
+			for p := c; p < c+run; p += reg64 {
+				u, v := load64(s, p), load64(s, p+o)
+				us, vs := swap64(u), swap64(v)
+				store64(vs.MulAdd(m1.im, v.MulAdd(m1.re, us.MulAdd(m0.im, u.Mul(m0.re)))), s, p)
+				store64(vs.MulAdd(m3.im, v.MulAdd(m3.re, us.MulAdd(m2.im, u.Mul(m2.re)))), s, p+o)
+			}
 		}
 	}
 }
@@ -126,34 +161,97 @@ func dense1Out64(k *kernel, a []float64, l *vecLayout, lo, hi int) {
 func dense1OutHalf64(k *kernel, a []float64, l *vecLayout, lo, hi int) {
 	d0, d3 := bcast64(k.m[0]).re, bcast64(k.m[3]).re
 	o := 2 * k.o1
-	r1, lows, cm := l.runMask(), l.lows[:l.nOut], l.cmOut
 	if k.isReal {
 		m1, m2 := bcast64(k.m[1]).re, bcast64(k.m[2]).re
-		for i := lo; i < hi; {
-			end := min(hi, (i|r1)+1)
-			b, n := 2*(expand(i, lows)<<vb64|cm), end-i
-			i = end
-			x := a[b : b+n*reg64]
-			y := a[b+o : b+o+len(x)]
-			for j := 0; j+reg64 <= len(x); j += reg64 {
-				u, v := load64(x, j), load64(y, j)
-				store64(v.MulAdd(m1, u.Mul(d0)), x, j)
-				store64(v.MulAdd(d3, u.Mul(m2)), y, j)
+		for sp := newPairSpans64(l, o, lo, hi); sp.more(); {
+			s, total, run := sp.next(a)
+			for c := 0; c < total; c += 2 * run {
+				for p := c; p < c+run; p += reg64 {
+					u, v := load64(s, p), load64(s, p+o)
+					store64(v.MulAdd(m1, u.Mul(d0)), s, p)
+					store64(v.MulAdd(d3, u.Mul(m2)), s, p+o)
+				}
 			}
 		}
 		return
 	}
 	m1, m2 := bcast64(k.m[1]).im, bcast64(k.m[2]).im
-	for i := lo; i < hi; {
-		end := min(hi, (i|r1)+1)
-		b, n := 2*(expand(i, lows)<<vb64|cm), end-i
-		i = end
-		x := a[b : b+n*reg64]
-		y := a[b+o : b+o+len(x)]
-		for j := 0; j+reg64 <= len(x); j += reg64 {
-			u, v := load64(x, j), load64(y, j)
-			store64(swap64(v).MulAdd(m1, u.Mul(d0)), x, j)
-			store64(v.MulAdd(d3, swap64(u).Mul(m2)), y, j)
+	for sp := newPairSpans64(l, o, lo, hi); sp.more(); {
+		s, total, run := sp.next(a)
+		for c := 0; c < total; c += 2 * run {
+			for p := c; p < c+run; p += reg64 {
+				u, v := load64(s, p), load64(s, p+o)
+				store64(swap64(v).MulAdd(m1, u.Mul(d0)), s, p)
+				store64(v.MulAdd(d3, swap64(u).Mul(m2)), s, p+o)
+			}
+		}
+	}
+}
+
+// half64 applies a 2×2 matrix real on the diagonal (d0, d3) and either
+// real (rx false) or imaginary (rx true) off it (m1, m2: the real parts or
+// the signed imaginary parts) to the register pair u, v.
+func half64(u, v, d0, m1, m2, d3 archsimd.Float64x8, rx bool) (x, y archsimd.Float64x8) {
+	if rx {
+		return swap64(v).MulAdd(m1, u.Mul(d0)), v.MulAdd(d3, swap64(u).Mul(m2))
+	}
+	return v.MulAdd(m1, u.Mul(d0)), v.MulAdd(d3, u.Mul(m2))
+}
+
+// halfCoefs64 returns the broadcast coefficients of half64 for k.
+func halfCoefs64(k *kernel) (d0, m1, m2, d3 archsimd.Float64x8) {
+	d0, d3 = bcast64(k.m[0]).re, bcast64(k.m[3]).re
+	if k.isRX {
+		return d0, bcast64(k.m[1]).im, bcast64(k.m[2]).im, d3
+	}
+	return d0, bcast64(k.m[1]).re, bcast64(k.m[2]).re, d3
+}
+
+// dense1Pair64 applies two one-target gates without controls, each real
+// or rx-like (isReal or isRX), on distinct qubits ≥ vb64, to the whole of
+// a: they commute, and each quartet of registers (the four settings of
+// the two targets) is loaded once, mixed by both and stored once, so the
+// pair costs one sweep over a instead of two. oa and ob are the targets'
+// float offsets.
+func dense1Pair64(k, k2 *kernel, a []float64) {
+	ad0, am1, am2, ad3 := halfCoefs64(k)
+	bd0, bm1, bm2, bd3 := halfCoefs64(k2)
+	arx, brx := k.isRX, k2.isRX
+	oa, ob := 2*k.o1, 2*k2.o1
+	lo, hi := min(oa, ob), max(oa, ob)
+	// quartet mixes the registers at p of the four runs x0, xa, xb, xab.
+	quartet := func(x0, xa, xb, xab []float64, p int) {
+		r0, ra, rb, rab := load64(x0, p), load64(xa, p), load64(xb, p), load64(xab, p)
+		r0, ra = half64(r0, ra, ad0, am1, am2, ad3, arx)
+		rb, rab = half64(rb, rab, ad0, am1, am2, ad3, arx)
+		r0, rb = half64(r0, rb, bd0, bm1, bm2, bd3, brx)
+		ra, rab = half64(ra, rab, bd0, bm1, bm2, bd3, brx)
+		store64(r0, x0, p)
+		store64(ra, xa, p)
+		store64(rb, xb, p)
+		store64(rab, xab, p)
+	}
+	if lo < 4*reg64 {
+		// Short runs: index a itself, without slicing each run.
+		xa, xb, xab := a[oa:], a[ob:], a[oa+ob:]
+		for c1 := 0; c1 < len(a); c1 += 2 * hi {
+			for c0 := c1; c0 < c1+hi; c0 += 2 * lo {
+				for p := c0; p < c0+lo; p += reg64 {
+					quartet(a, xa, xb, xab, p)
+				}
+			}
+		}
+		return
+	}
+	for c1 := 0; c1 < len(a); c1 += 2 * hi {
+		for c0 := c1; c0 < c1+hi; c0 += 2 * lo {
+			// The four runs, of one length, so that the loop indexes
+			// them without bounds checks.
+			x0 := a[c0 : c0+lo]
+			xa, xb, xab := a[c0+oa:][:len(x0)], a[c0+ob:][:len(x0)], a[c0+oa+ob:][:len(x0)]
+			for p := 0; p+reg64 <= len(x0); p += reg64 {
+				quartet(x0, xa, xb, xab, p)
+			}
 		}
 	}
 }
@@ -407,18 +505,42 @@ func diag64(k *kernel, a []float64, l *vecLayout, lo, hi int) {
 	}
 	if nregs := len(a) / reg64; l.nOut > 0 && np == 1<<l.nOut && lo == 0 && hi<<l.nOut == nregs {
 		// Every pattern has work and the range is the whole state: sweep
-		// it in memory order, one run of registers sharing a pattern at a
-		// time, instead of visiting the patterns of each base apart.
-		run := 1 << (l.outPos[0] - vb64)
-		for r := 0; r < nregs; r += run {
+		// it in memory order, instead of visiting the patterns of each
+		// base apart, two runs of registers at a time: the runs of the
+		// two patterns that differ in the lowest qubit, run floats apart.
+		run := reg64 << (l.outPos[0] - vb64)
+		for r := 0; r < len(a); r += 2 * run {
 			y := 0
-			for j, p := range l.outPos[:l.nOut] {
-				y |= (r >> (p - vb64) & 1) << j
+			for j, p := range l.outPos[1:l.nOut] {
+				y |= (r / reg64 >> (p - vb64) & 1) << (j + 1)
 			}
-			c := coef[which[y]]
-			x := a[r*reg64 : (r+run)*reg64]
-			for j := 0; j+reg64 <= len(x); j += reg64 {
-				store64(mul64(load64(x, j), c), x, j)
+			c0, c1 := coef[which[y]], coef[which[y|1]]
+			x := a[r : r+2*run]
+			for j := 0; j < run; j += reg64 {
+				store64(mul64(load64(x, j), c0), x, j)
+				store64(mul64(load64(x, j+run), c1), x, j+run)
+			}
+		}
+		return
+	}
+	if nregs := len(a) / reg64; l.nOut > 0 && l.nOut <= 2 && lo == 0 && hi<<l.nOut == nregs {
+		// One or two qubits above the register and the range is the
+		// whole state: visit each pattern's runs of registers (r0 floats,
+		// in blocks of r1 floats of the higher qubit) by nested loops,
+		// without expanding an index per run.
+		r0, r1 := reg64<<(l.outPos[0]-vb64), len(a)
+		if l.nOut == 2 {
+			r1 = reg64 << (l.outPos[1] - vb64)
+		}
+		for p, off := range offs[:np] {
+			c := coef[p]
+			for c1 := 0; c1 < len(a); c1 += 2 * r1 {
+				for c0 := c1; c0 < c1+r1; c0 += 2 * r0 {
+					x := a[c0+off : c0+off+r0]
+					for j := 0; j+reg64 <= len(x); j += reg64 {
+						store64(mul64(load64(x, j), c), x, j)
+					}
+				}
 			}
 		}
 		return

@@ -44,6 +44,35 @@ func runSIMD[F float](k *kernel, a []F, lo, hi int) bool {
 	return false
 }
 
+// runPairSIMD applies k and then k2 to the whole of a in one sweep, when
+// both are one-target gates without controls on distinct qubits above a
+// register, with real or rx-like matrices (dense1Pair64), and reports
+// whether it did.
+func runPairSIMD[F float](k, k2 *kernel, a []F) bool {
+	switch a := any(a).(type) {
+	case []float64:
+		if pairable(k, k2, vb64) {
+			dense1Pair64(k, k2, a)
+			return true
+		}
+	case []float32:
+		if pairable(k, k2, vb32) {
+			dense1Pair32(k, k2, a)
+			return true
+		}
+	}
+	return false
+}
+
+// pairable reports whether dense1Pair can apply k and k2 for registers of
+// 2^vb amplitudes.
+func pairable(k, k2 *kernel, vb int) bool {
+	one := func(k *kernel) bool {
+		return k.kind == kindDense1 && k.cmask == 0 && (k.isReal || k.isRX) && k.o1 >= 1<<vb
+	}
+	return one(k) && one(k2) && k.o1 != k2.o1
+}
+
 // vecLayout describes how a kernel's bases group into registers of 2^vb
 // amplitudes: the loops count register-aligned bases (qubits 0…vb−1 and
 // the gate's higher qubits zero), expanding a count with the gate's

@@ -245,16 +245,20 @@ func runProgram[F float](p *program, a []F) {
 }
 
 // runStage applies a stage block by block, the blocks shared out over the
-// worker pool.
+// worker pool. With the SIMD loops, two consecutive one-qubit gates that
+// dense1Pair takes share one sweep over the block.
 func runStage[F float](st *stage, a []F) {
 	size := 1 << len(st.qubits)
 	eachBlock(st, st.pieces(len(a)/2), a, nil, func(_ int, block, _ []F) {
-		for j := range st.kernels {
+		for j := 0; j < len(st.kernels); j++ {
 			k := &st.kernels[j]
-			if k.kind == kindDiag && k.nd == 0 {
-				continue
+			switch {
+			case k.kind == kindDiag && k.nd == 0:
+			case simdEnabled && j+1 < len(st.kernels) && runPairSIMD(k, &st.kernels[j+1], block):
+				j++ // two one-qubit gates in one sweep
+			default:
+				runKernel(k, block, 0, size>>k.npos)
 			}
-			runKernel(k, block, 0, size>>k.npos)
 		}
 	})
 }
