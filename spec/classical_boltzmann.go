@@ -106,23 +106,13 @@ func (t *boltzmannTrainer) Fit(o FitOptions) (*History, error) {
 	if left == 0 {
 		return historyOf(epochs), nil
 	}
-	var failed error
+	log := &epochLog{cp: cp, onEpoch: o.OnEpoch, model: t.model, opt: opt, epochs: epochs}
 	err = t.model.Fit(t.train.X, classical.BoltzmannTraining{Epochs: left, Optimizer: opt, Exact: t.exact(),
 		Chains: t.cfg.Chains, Sweeps: t.cfg.Sweeps,
 		OnEpoch: func(e int, nll, sec float64) {
-			ep := Epoch{Epoch: done + e, TrainLoss: nll, TrainAccuracy: math.NaN(), ValLoss: math.NaN(), ValAccuracy: math.NaN(), Seconds: sec}
-			epochs = append(epochs, ep)
-			if err := cp.write(epochs, t.model, opt, nil); err != nil && failed == nil {
-				failed = err
-			}
-			if o.OnEpoch != nil {
-				o.OnEpoch(ep)
-			}
+			log.add(Epoch{Epoch: done + e, TrainLoss: nll, TrainAccuracy: math.NaN(), ValLoss: math.NaN(), ValAccuracy: math.NaN(), Seconds: sec})
 		}}, cp.stream.rng)
-	if err == nil {
-		err = failed
-	}
-	return historyOf(epochs), err
+	return log.history(err)
 }
 
 // Final reports the exact NLL (up to 20 units) and sample statistics.

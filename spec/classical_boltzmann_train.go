@@ -59,38 +59,32 @@ func withLRDecay(s *Spec, o optim.Optimizer, lrDecay string, n, bs int) (optim.O
 	return o, nil
 }
 
-// boltzmannEpochs turns a machine's epoch records into the run's, writing
-// a checkpoint after each: the training loss is the exact NLL when log Z is
-// cheap (with the validation NLL beside it), else the reconstruction error.
+// boltzmannEpochs turns a machine's epoch records into the run's (an
+// epochLog): the training loss is the exact NLL when log Z is cheap (with
+// the validation NLL beside it), else the reconstruction error.
 type boltzmannEpochs struct {
-	run    *Run
-	opts   FitOptions
-	cp     checkpointer
-	exact  bool
-	useAll bool // no held-out split: the machine fits every split
+	epochLog
+	run     *Run
+	onBatch func(epoch, batch, batches int, loss float64)
+	exact   bool
+	useAll  bool // no held-out split: the machine fits every split
 	// logLikelihood is the model's exact mean log-likelihood of x, given
 	// log Z.
 	logLikelihood func(x [][]float64, logZ float64) (float64, error)
-	// model, opt and extra are what every checkpoint holds.
-	model, extra any
-	opt          optim.Optimizer
-	// done counts the epochs before this Fit; epochs holds them all.
-	done   int
-	epochs []Epoch
-	// failed is the first error of a validation NLL or a checkpoint.
-	failed error
+	// done counts the epochs before this Fit.
+	done int
 }
 
-// onBatch reports update batch of batches in epoch e of this Fit.
-func (b *boltzmannEpochs) onBatch(e, batch, batches int) {
-	if b.opts.OnBatch != nil {
-		b.opts.OnBatch(b.done+e, batch, batches, math.NaN())
+// batch reports update batch of batches in epoch e of this Fit.
+func (b *boltzmannEpochs) batch(e, batch, batches int) {
+	if b.onBatch != nil {
+		b.onBatch(b.done+e, batch, batches, math.NaN())
 	}
 }
 
-// onEpoch records epoch e of this Fit from its exact NLL and the log Z
+// epoch records epoch e of this Fit from its exact NLL and the log Z
 // behind it, its reconstruction error and its time.
-func (b *boltzmannEpochs) onEpoch(e int, nll, logZ, reconstruction, seconds float64) {
+func (b *boltzmannEpochs) epoch(e int, nll, logZ, reconstruction, seconds float64) {
 	ep := Epoch{Epoch: b.done + e, TrainLoss: nll, TrainAccuracy: math.NaN(), ValLoss: math.NaN(), ValAccuracy: math.NaN(), Seconds: seconds}
 	if !b.exact {
 		ep.TrainLoss = reconstruction
@@ -98,18 +92,12 @@ func (b *boltzmannEpochs) onEpoch(e int, nll, logZ, reconstruction, seconds floa
 		start := time.Now()
 		if ll, err := b.logLikelihood(v.X, logZ); err == nil {
 			ep.ValLoss = -ll
-		} else if b.failed == nil {
-			b.failed = err
+		} else {
+			b.fail(err)
 		}
 		ep.Seconds += time.Since(start).Seconds()
 	}
-	b.epochs = append(b.epochs, ep)
-	if err := b.cp.write(b.epochs, b.model, b.opt, b.extra); err != nil && b.failed == nil {
-		b.failed = err
-	}
-	if b.opts.OnEpoch != nil {
-		b.opts.OnEpoch(ep)
-	}
+	b.add(ep)
 }
 
 // boltzmannLogZ stores log_z, exact or (with log_z_stderr) by AIS, and

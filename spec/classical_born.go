@@ -124,30 +124,20 @@ func (t *bornTrainer) Fit(o FitOptions) (*History, error) {
 	if left == 0 {
 		return historyOf(epochs), nil
 	}
-	var failed error
+	log := &epochLog{cp: cp, onEpoch: o.OnEpoch, model: t.model, epochs: epochs}
 	_, err := t.model.Train(t.train.X, classical.BornTraining{
 		Sweeps: left, LearningRate: t.cfg.LearningRate, Steps: t.cfg.Steps,
 		OnSweep: func(s classical.BornSweep) {
 			e := Epoch{Epoch: done + s.Sweep, TrainLoss: s.NLL, TrainAccuracy: math.NaN(), ValLoss: math.NaN(), ValAccuracy: math.NaN(), Seconds: s.Seconds}
 			if v := t.run.Validation; v != nil && !t.cfg.UseAllData {
 				var err error
-				if e.ValLoss, err = t.model.NLL(v.X); err != nil && failed == nil {
-					failed = err
-				}
+				e.ValLoss, err = t.model.NLL(v.X)
+				log.fail(err)
 			}
-			epochs = append(epochs, e)
-			if err := cp.write(epochs, t.model, nil, nil); err != nil && failed == nil {
-				failed = err
-			}
-			if o.OnEpoch != nil {
-				o.OnEpoch(e)
-			}
+			log.add(e)
 		},
 	})
-	if err == nil {
-		err = failed
-	}
-	return historyOf(epochs), err
+	return log.history(err)
 }
 
 // Final reports the exact NLL of the fitted data (and of the held-out

@@ -140,3 +140,44 @@ func (c checkpointer) resume(model any, opt optim.Optimizer) (*classicalCheckpoi
 // remaining returns how many of the spec's epochs a run that has done
 // done epochs still has to train.
 func remaining(s *Spec, done int) int { return max(s.Train.Epochs-done, 0) }
+
+// epochLog is the epoch bookkeeping every epoch-trained classical Fit
+// shares: each record is appended to the epochs so far (a resumed run's
+// first), checkpointed with the model (and optimizer and extra state), and
+// passed to FitOptions.OnEpoch; the first error of a checkpoint or of an
+// epoch's own measurement is kept, so that training goes on and Fit
+// returns it at the end.
+type epochLog struct {
+	cp      checkpointer
+	onEpoch func(Epoch)
+	// model, opt and extra are what every checkpoint holds.
+	model, extra any
+	opt          optim.Optimizer
+	epochs       []Epoch
+	failed       error
+}
+
+// fail keeps err if it is the first.
+func (l *epochLog) fail(err error) {
+	if err != nil && l.failed == nil {
+		l.failed = err
+	}
+}
+
+// add records one epoch.
+func (l *epochLog) add(e Epoch) {
+	l.epochs = append(l.epochs, e)
+	l.fail(l.cp.write(l.epochs, l.model, l.opt, l.extra))
+	if l.onEpoch != nil {
+		l.onEpoch(e)
+	}
+}
+
+// history returns the epochs and the training error, else the first kept
+// one.
+func (l *epochLog) history(err error) (*History, error) {
+	if err == nil {
+		err = l.failed
+	}
+	return historyOf(l.epochs), err
+}

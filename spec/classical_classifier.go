@@ -194,7 +194,7 @@ func (t *classifierTrainer) Fit(o FitOptions) (*History, error) {
 	if left == 0 {
 		return historyOf(epochs), nil
 	}
-	var failed error
+	log := &epochLog{cp: cp, onEpoch: o.OnEpoch, model: t.model, opt: opt, epochs: epochs}
 	_, err = classical.Fit(t.model, t.train, classical.FitOptions{
 		Epochs: left, BatchSize: s.Train.BatchSize, Optimizer: opt, Validation: t.validation,
 		OnBatch: func(e, b, n int, loss float64) {
@@ -205,19 +205,10 @@ func (t *classifierTrainer) Fit(o FitOptions) (*History, error) {
 		OnEpoch: func(e classical.Epoch) {
 			ep := epochOfClassical(e)
 			ep.Epoch += done
-			epochs = append(epochs, ep)
-			if err := cp.write(epochs, t.model, opt, nil); err != nil && failed == nil {
-				failed = err
-			}
-			if o.OnEpoch != nil {
-				o.OnEpoch(ep)
-			}
+			log.add(ep)
 		},
 	}, t.stream.rng)
-	if err == nil {
-		err = failed
-	}
-	return historyOf(epochs), err
+	return log.history(err)
 }
 
 // Final reports loss and accuracy on every split (without the critical

@@ -221,16 +221,15 @@ func (t *dbmTrainer) Fit(o FitOptions) (*History, error) {
 	if left == 0 {
 		return historyOf(epochs), nil
 	}
-	rec := &boltzmannEpochs{run: t.run, opts: o, cp: cp, exact: t.exact(), useAll: m.UseAllData,
-		logLikelihood: t.model.ExactLogLikelihood, model: t.model, opt: opt, extra: state, done: len(epochs), epochs: epochs}
+	rec := &boltzmannEpochs{epochLog: epochLog{cp: cp, onEpoch: o.OnEpoch, model: t.model, opt: opt, extra: state, epochs: epochs},
+		run: t.run, onBatch: o.OnBatch, exact: t.exact(), useAll: m.UseAllData,
+		logLikelihood: t.model.ExactLogLikelihood, done: len(epochs)}
 	cfg := classical.DBMTraining{K: m.K, Epochs: left, BatchSize: t.batchSize(), LearningRate: lr, Optimizer: opt,
 		WeightDecay: m.WeightDecay, Persistent: state.Chains, MeanField: t.meanField(),
-		NLL: t.exact(), Reconstruction: !t.exact(), OnBatch: rec.onBatch,
-		OnEpoch: func(e classical.DBMEpoch) { rec.onEpoch(e.Epoch, e.NLL, e.LogZ, e.Reconstruction, e.Seconds) }}
-	if _, err := t.model.Fit(t.train.X, cfg, t.stream.rng); err != nil {
-		return historyOf(rec.epochs), err
-	}
-	return historyOf(rec.epochs), rec.failed
+		NLL: t.exact(), Reconstruction: !t.exact(), OnBatch: rec.batch,
+		OnEpoch: func(e classical.DBMEpoch) { rec.epoch(e.Epoch, e.NLL, e.LogZ, e.Reconstruction, e.Seconds) }}
+	_, err = t.model.Fit(t.train.X, cfg, t.stream.rng)
+	return rec.history(err)
 }
 
 // Final reports the NLL of every split: exact for small models (nll), else

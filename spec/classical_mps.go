@@ -238,7 +238,7 @@ func (t *mpsSweepTrainer) Fit(o FitOptions) (*History, error) {
 	if left == 0 {
 		return historyOf(epochs), nil
 	}
-	var failed error
+	log := &epochLog{cp: cp, onEpoch: o.OnEpoch, model: t.model, epochs: epochs}
 	total := 2 * (t.model.Sites - 1)
 	_, err := t.model.Train(b.train, classical.SweepConfig{
 		Sweeps: left, CGSteps: t.cfg.CGSteps,
@@ -251,23 +251,13 @@ func (t *mpsSweepTrainer) Fit(o FitOptions) (*History, error) {
 			e := Epoch{Epoch: done + s.Sweep, TrainLoss: s.Cost, TrainAccuracy: s.Accuracy, ValLoss: math.NaN(), ValAccuracy: math.NaN(), Seconds: s.Seconds}
 			if b.validation != nil {
 				var err error
-				if e.ValLoss, e.ValAccuracy, err = t.model.Evaluate(b.validation); err != nil && failed == nil {
-					failed = err
-				}
+				e.ValLoss, e.ValAccuracy, err = t.model.Evaluate(b.validation)
+				log.fail(err)
 			}
-			epochs = append(epochs, e)
-			if err := cp.write(epochs, t.model, nil, nil); err != nil && failed == nil {
-				failed = err
-			}
-			if o.OnEpoch != nil {
-				o.OnEpoch(e)
-			}
+			log.add(e)
 		},
 	})
-	if err == nil {
-		err = failed
-	}
-	return historyOf(epochs), err
+	return log.history(err)
 }
 
 // Final reports the quadratic cost (as *_loss) and accuracy of every

@@ -201,15 +201,14 @@ func (t *rbmTrainer) Fit(o FitOptions) (*History, error) {
 	if cfg.Epochs = remaining(s, done); cfg.Epochs == 0 {
 		return historyOf(epochs), t.fitHeadIf()
 	}
-	rec := &boltzmannEpochs{run: t.run, opts: o, cp: cp, exact: t.exact(), useAll: m.UseAllData,
-		logLikelihood: t.model.LogLikelihood, model: t.model, opt: cfg.Optimizer, done: done, epochs: epochs}
-	cfg.OnBatch = rec.onBatch
-	cfg.OnEpoch = func(e classical.RBMEpoch) { rec.onEpoch(e.Epoch, e.NLL, e.LogZ, e.Reconstruction, e.Seconds) }
-	if _, err := t.model.Fit(t.train.X, cfg, t.rng); err != nil {
-		return historyOf(rec.epochs), err
-	}
-	if rec.failed != nil {
-		return historyOf(rec.epochs), rec.failed
+	rec := &boltzmannEpochs{epochLog: epochLog{cp: cp, onEpoch: o.OnEpoch, model: t.model, opt: cfg.Optimizer, epochs: epochs},
+		run: t.run, onBatch: o.OnBatch, exact: t.exact(), useAll: m.UseAllData,
+		logLikelihood: t.model.LogLikelihood, done: done}
+	cfg.OnBatch = rec.batch
+	cfg.OnEpoch = func(e classical.RBMEpoch) { rec.epoch(e.Epoch, e.NLL, e.LogZ, e.Reconstruction, e.Seconds) }
+	_, err = t.model.Fit(t.train.X, cfg, t.rng)
+	if h, err := rec.history(err); err != nil {
+		return h, err
 	}
 	return historyOf(rec.epochs), t.fitHeadIf()
 }
