@@ -80,19 +80,7 @@ func bruteEnvNorm(m *mpsChain, x []float64) float64 {
 		}
 		l = next
 	}
-	r := []float64{1}
-	for j := m.Sites - 1; j > m.Label; j-- {
-		phi := FeatureMap(x[j])
-		next := make([]float64, m.Bonds[j])
-		for a := range next {
-			for s := range 2 {
-				for b := range r {
-					next[a] += phi[s] * m.Tensors[j][(a*2+s)*m.Bonds[j+1]+b] * r[b]
-				}
-			}
-		}
-		r = next
-	}
+	r := rightEnvBrute(m, x, m.Label+1)
 	return math.Sqrt(dot(l, l) * dot(r, r))
 }
 
