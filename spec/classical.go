@@ -113,3 +113,13 @@ func plural(n int, unit string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, unit)
 }
+
+// entries counts the numbers in a tensor network's site tensors: the
+// parameters of an MPS model.
+func entries(tensors [][]float64) int {
+	n := 0
+	for _, x := range tensors {
+		n += len(x)
+	}
+	return n
+}

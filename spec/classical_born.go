@@ -96,13 +96,7 @@ type bornTrainer struct {
 	samples [][]float64
 }
 
-func (t *bornTrainer) NumParams() int {
-	n := 0
-	for _, x := range t.model.Tensors {
-		n += len(x)
-	}
-	return n
-}
+func (t *bornTrainer) NumParams() int { return entries(t.model.Tensors) }
 
 // Fit runs train.epochs gradient sweeps, checkpointing the machine after
 // each; the sweeps draw no random numbers and start from the center on

@@ -208,13 +208,7 @@ type mpsSweepTrainer struct {
 	full  *dataset.Dataset
 }
 
-func (t *mpsSweepTrainer) NumParams() int {
-	n := 0
-	for _, x := range t.model.Tensors {
-		n += len(x)
-	}
-	return n
-}
+func (t *mpsSweepTrainer) NumParams() int { return entries(t.model.Tensors) }
 
 // Fit runs train.epochs DMRG sweeps with a checkpoint of the MPS after
 // each; the sweeps draw no random numbers and every sweep starts and ends

@@ -179,26 +179,7 @@ train: {epochs: 1}`, `wants features in [0, 1]`},
 
 // TestClassicalExamplesBuild loads and builds every classical example.
 func TestClassicalExamplesBuild(t *testing.T) {
-	files, err := filepath.Glob("../examples/classical/*.yaml")
-	if err != nil || len(files) < 7 {
-		t.Fatalf("examples: %v %v", files, err)
-	}
-	for _, f := range files {
-		t.Run(filepath.Base(f), func(t *testing.T) {
-			s, err := Load(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if s.Data != nil && s.Data.CSV != nil {
-				if _, err := os.Stat(s.Path(s.Data.CSV.Path)); err != nil {
-					t.Skipf("data not available: %v", err)
-				}
-			}
-			if _, err := Build(s); err != nil {
-				t.Fatal(err)
-			}
-		})
-	}
+	buildExamples(t, exampleFiles(t, "../examples/classical/*.yaml", 7), false)
 }
 
 // TestClassicalExamplesReachTargets trains the classical examples and

@@ -133,3 +133,9 @@ func TestPINNLecture(t *testing.T) {
 		}
 	}
 }
+
+// TestLectureExamplesBuild loads and builds the lecture's example specs
+// (the PINNs and the NNGP), so that they cannot drift from the spec format.
+func TestLectureExamplesBuild(t *testing.T) {
+	buildExamples(t, exampleFiles(t, "../examples/lecture/*.yaml", 3), false)
+}

@@ -49,23 +49,11 @@ func TestPulseExamplesReachTargets(t *testing.T) {
 
 // TestPulseExamplesBuild loads and builds every pulse example.
 func TestPulseExamplesBuild(t *testing.T) {
-	files, _ := filepath.Glob("../examples/pulse/*.yaml")
+	files := exampleFiles(t, "../examples/pulse/*.yaml", len(pulseTargets))
 	if len(files) != len(pulseTargets) {
 		t.Fatalf("%d pulse examples, %d targets", len(files), len(pulseTargets))
 	}
-	for _, f := range files {
-		s, err := Load(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := Build(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if r.Trainer.NumParams() == 0 {
-			t.Errorf("%s: no parameters", f)
-		}
-	}
+	buildExamples(t, files, true)
 }
 
 // TestPulseRunWritesFiles trains a small control problem and saves it:
